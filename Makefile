@@ -1,0 +1,86 @@
+# Workbench for the Debian linux-source-6.1 patch series: fetch the pinned
+# base, make the kernel work tree, build profiles, boot them under QEMU and
+# run the tests. "make help" lists the targets.
+
+BASE_VERSION ?= 6.1.192-2
+PROFILE ?= default
+TEST_PROFILES ?= stock default
+
+BUILD := build
+TREE := $(BUILD)/linux
+BASE_SRC := $(BUILD)/cache/linux-source-$(BASE_VERSION)
+RESULTS := $(BUILD)/results
+OBJ = $(BUILD)/$(PROFILE)
+
+# Guest suites: the parity suite every profile must pass, and a FIPS boot.
+PARITY := boot crypto fips modules kcapi dmcrypt
+FIPS := boot fips kcapi
+
+.PHONY: help run test deps base tree export check-series kernel initramfs \
+	boot test-host test-guest test-profile clean
+
+help:
+	@echo "make run            build the $(PROFILE) profile, boot it, print a report"
+	@echo "make test           host tests, then build, boot and test: $(TEST_PROFILES)"
+	@echo "make tree           (re)make $(TREE): base commit + patches/series"
+	@echo "make export         write the commits of $(TREE) to patches/"
+	@echo "make check-series   fail if patches/ does not match $(TREE)"
+	@echo "make kernel         build PROFILE=<name> (configs/<name>.config) in $(BUILD)/<name>"
+	@echo "make boot           boot PROFILE with SUITES=\"...\" and ARGS=\"...\" (ICOUNT=1)"
+	@echo "variables: BASE_VERSION=$(BASE_VERSION) PROFILE=$(PROFILE)"
+
+deps:
+	@scripts/deps.sh
+
+base: deps
+	@scripts/fetch-base.sh $(BASE_VERSION) $(BUILD)/cache
+
+tree: base
+	@scripts/tree.sh $(BASE_SRC) $(TREE) $(BASE_VERSION)
+
+# Make the work tree only when there is none: it may hold new commits.
+$(TREE)/.git:
+	@$(MAKE) --no-print-directory tree
+
+export: $(TREE)/.git
+	@scripts/export.sh $(TREE) patches
+
+check-series:
+	@scripts/export.sh $(TREE) patches --check
+	@test -z "$$(git -C $(TREE) status --porcelain)" || \
+		{ git -C $(TREE) status --short | head; \
+		  echo "check-series: $(TREE) has uncommitted changes" >&2; exit 1; }
+
+kernel: base $(TREE)/.git
+	@scripts/kernel.sh $(PROFILE) $(TREE) $(OBJ)
+
+initramfs: kernel
+	@scripts/initramfs.sh $(TREE) $(OBJ) $(OBJ)/initramfs.cpio
+
+boot: initramfs
+	@scripts/qemu.sh $(OBJ) manual "$(or $(SUITES),boot)" "$(ARGS)"
+
+run: initramfs
+	@scripts/qemu.sh $(OBJ) report report
+	@sed -n '/Subtest:/d; s/^    # //p' $(OBJ)/runs/report/ktap.log
+
+test:
+	@rm -rf $(RESULTS)
+	@$(MAKE) --no-print-directory deps base $(TREE)/.git
+	@$(MAKE) --no-print-directory test-host || true
+	@for p in $(TEST_PROFILES); do \
+		$(MAKE) --no-print-directory test-profile PROFILE=$$p || true; \
+	done
+	@scripts/summary.sh $(RESULTS) host $(TEST_PROFILES)
+
+test-host: base $(TREE)/.git
+	@echo "  TEST    host"
+	@tests/host/run.sh $(TREE) $(BASE_VERSION) $(RESULTS)/host.result > $(BUILD)/host-tests.log; \
+		rc=$$?; grep -E '^not ok|^# ' $(BUILD)/host-tests.log; exit $$rc
+
+test-profile: initramfs
+	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity "$(PARITY)" || true
+	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true
+
+clean:
+	rm -rf $(BUILD)/stock $(BUILD)/default $(RESULTS)

@@ -1,0 +1,35 @@
+#!/bin/bash
+# Install the Debian packages the workbench needs, or, when not root, name
+# them with the command that installs them.
+set -euo pipefail
+
+packages=(
+	# kernel build
+	gcc make bc bison flex libelf-dev libssl-dev openssl perl python3 ccache
+	git kmod cpio xz-utils dpkg-dev file
+	# guest
+	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin
+	# host tests
+	shellcheck
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing+=("$p")
+done
+[ ${#missing[@]} = 0 ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing packages: ${missing[*]}" >&2
+	echo "deps: install them with: sudo apt-get update && sudo $cmd" >&2
+	exit 1
+fi
+echo "  DEPS    ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+{ apt-get update && $cmd; } >build/deps.log 2>&1 || {
+	tail -n 20 build/deps.log >&2
+	echo "deps: '$cmd' failed (log: build/deps.log)" >&2
+	exit 1
+}

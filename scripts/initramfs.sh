@@ -1,0 +1,58 @@
+#!/bin/bash
+# Build the test initramfs for one profile: busybox, kmod, kcapi-tools and
+# cryptsetup from the host's Debian packages with the libraries they load,
+# the guest test suites, and the profile's modules as modules_install
+# writes them.
+#
+# usage: initramfs.sh TREE OBJDIR OUT
+set -euo pipefail
+
+tree=$(realpath "$1")
+obj=$(realpath "$2")
+out=$(realpath -m "$3")
+top=$(cd "$(dirname "$0")/.." && pwd)
+root=$obj/initramfs
+
+die() { echo "initramfs: $*" >&2; exit 1; }
+
+# copy_bin PATH...: a program and every shared library it loads.
+copy_bin() {
+	local f lib
+	for f in "$@"; do
+		[ -x "$f" ] || die "$f not found: run 'make deps'"
+		mkdir -p "$root$(dirname "$f")"
+		cp -L "$f" "$root$f"
+		for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*'); do
+			mkdir -p "$root$(dirname "$lib")"
+			cp -L "$lib" "$root$lib"
+		done
+	done
+}
+
+echo "  INITRD  ${out#"$top/"}"
+rm -rf "$root"
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,lib/modules,tests}
+
+cp /bin/busybox "$root/bin/busybox" 2>/dev/null || die "/bin/busybox not found: run 'make deps' (package busybox-static)"
+file -L "$root/bin/busybox" | grep -q 'statically linked' || die "/bin/busybox is not static: install busybox-static"
+for applet in $("$root/bin/busybox" --list); do
+	[ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+done
+
+copy_bin /usr/bin/kmod /usr/bin/kcapi-dgst /usr/bin/kcapi-enc /usr/bin/kcapi-rng /sbin/cryptsetup
+for tool in modprobe insmod rmmod lsmod modinfo depmod; do
+	rm -f "$root/bin/$tool"
+	ln -s /usr/bin/kmod "$root/sbin/$tool"
+done
+
+make -s -C "$tree" O="$obj" INSTALL_MOD_PATH="$root" modules_install >"$obj/modules_install.log" 2>&1 ||
+	{ tail -n 20 "$obj/modules_install.log" >&2; die "modules_install failed (log: $obj/modules_install.log)"; }
+
+cp -r "$top"/tests/guest/. "$root/tests/"
+install -m 0755 "$root/tests/init" "$root/init"
+rm "$root/tests/init"
+rm "$root/tests/alg-bind.c"
+gcc -static -O2 -Wall -o "$root/tests/alg-bind" "$top/tests/guest/alg-bind.c"
+
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$out.tmp"
+mv "$out.tmp" "$out"

@@ -1,0 +1,62 @@
+#!/bin/bash
+# Boot a profile's kernel under qemu-system-x86_64 (TCG), run guest test
+# suites, and judge the run: every KTAP result must pass, at least one
+# must, and the console must show no panic, oops, BUG: or WARNING:.
+#
+# usage: qemu.sh OBJDIR RUN_NAME "SUITES" ["EXTRA KERNEL ARGS"]
+# environment: ICOUNT=1 for deterministic guest time, TIMEOUT (seconds),
+# RESULTS (directory that gets RUN_NAME.result: "passed failed").
+set -uo pipefail
+
+obj=$(realpath "$1")
+name=$2
+suites=$3
+extra=${4:-}
+top=$(cd "$(dirname "$0")/.." && pwd)
+dir=$obj/runs/$name
+timeout=${TIMEOUT:-600}
+profile=$(basename "$obj")
+
+mkdir -p "$dir"
+rm -f "$dir"/*.log "$dir"/*.raw
+opts=()
+[ "${ICOUNT:-0}" = 1 ] && opts+=(-icount "shift=1,sleep=off")
+
+echo "  BOOT    $profile/$name: $suites${extra:+ ($extra)}"
+timeout --foreground "$timeout" qemu-system-x86_64 \
+	-nodefaults -machine pc -cpu "${QEMU_CPU:-max}" -smp 1 -m 1G \
+	-display none -no-reboot "${opts[@]}" \
+	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$obj/initramfs.cpio" \
+	-append "console=ttyS0 panic=-1 oops=panic $extra wb.tests=${suites// /,}" \
+	-serial "file:$dir/console.log" -serial "file:$dir/ktap.raw" \
+	</dev/null >"$dir/qemu.log" 2>&1
+rc=$?
+
+problems=()
+[ $rc = 124 ] && problems+=("TIMEOUT after ${timeout}s")
+[ $rc != 0 ] && [ $rc != 124 ] && problems+=("qemu exited with $rc: $(tail -n 3 "$dir/qemu.log")")
+bad=$(grep -n -E 'Kernel panic|Oops|BUG:|WARNING:|general protection fault|Call Trace' "$dir/console.log" | head -n 5)
+[ -n "$bad" ] && problems+=("console: $bad")
+
+# The guest's serial line ends lines with CR LF.
+tr -d '\r' <"$dir/ktap.raw" >"$dir/ktap.log"
+
+# Leaf results are the indented ones; top-level lines are per suite.
+passed=$(grep -c -E '^ +ok ' "$dir/ktap.log")
+failed=$(grep -c -E '^ +not ok ' "$dir/ktap.log")
+plan=$(sed -n 's/^1\.\.//p' "$dir/ktap.log")
+suites_done=$(grep -c -E '^(not )?ok ' "$dir/ktap.log")
+[ "$passed" = 0 ] && problems+=("no test passed")
+[ "${plan:-x}" != "$suites_done" ] && problems+=("${suites_done} of ${plan:-?} suites reported")
+
+grep -E '^ *not ok |^ *# ' "$dir/ktap.log" | grep -B0 -A8 'not ok' | sed 's/^/    /'
+if [ ${#problems[@]} -gt 0 ]; then
+	printf '    FAIL: %s\n' "${problems[@]}"
+	failed=$((failed + 1))
+fi
+echo "  RESULT  $profile/$name: $passed passed, $failed failed (logs: ${dir#"$top/"})"
+if [ -n "${RESULTS:-}" ]; then
+	mkdir -p "$RESULTS"
+	echo "$passed $failed" >"$RESULTS/$profile-$name.result"
+fi
+[ "$failed" = 0 ]

@@ -1,0 +1,28 @@
+#!/bin/sh
+# /proc/crypto lists every algorithm the profile asks for (see
+# ./algorithms), each with its self-test passed, and the self-tests really
+# ran: CRYPTO_MANAGER_DISABLE_TESTS marks algorithms "passed" untested.
+. ./lib.sh
+
+expect_eq "run-time self-tests are built in (CRYPTO_MANAGER_DISABLE_TESTS unset)" \
+	"" "$(config_value CRYPTO_MANAGER_DISABLE_TESTS)"
+
+# proc_crypto DRIVER FIELD: a field of DRIVER's entry in /proc/crypto.
+proc_crypto() {
+	awk -v drv="$1" -v field="$2" '
+		/^$/ { if (d == drv) exit; d = ""; v = "" }
+		{ k = $1; sub(/^[^:]*: /, "") }
+		k == "driver" { d = $0 }
+		k == field { v = $0 }
+		END { if (d == drv) print v }' /proc/crypto
+}
+
+grep -v -e '^#' -e '^$' algorithms | while read -r opt type driver request; do
+	value=$(config_value "CRYPTO_$opt")
+	[ "$value" = y ] || [ "$value" = m ] || continue
+	if [ "$type" != - ]; then
+		out=$(./alg-bind "$type" "${request:-$driver}" 2>&1) || diag "$out"
+	fi
+	expect_eq "$driver (CONFIG_CRYPTO_$opt=$value) self-test" passed \
+		"$(proc_crypto "$driver" selftest)"
+done

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Helpers for the guest test suites. A suite prints one KTAP result line
+# per check on stdout; anything else it prints becomes a diagnostic.
+
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n $*"; }
+not_ok() { n=$((n + 1)); echo "not ok $n $*"; }
+diag() { echo "$*" | sed 's/^/# /'; }
+
+# check DESCRIPTION COMMAND...: one result, the command's output as
+# diagnostics when it fails.
+check() {
+	desc=$1
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		diag "$out"
+	fi
+}
+
+# expect_eq DESCRIPTION EXPECTED ACTUAL
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diag "expected: $2"
+		diag "got:      $3"
+	fi
+}
+
+# config_value OPTION: the option's value in the running kernel's config
+# ("y", "m", a string, or empty when unset).
+config_value() {
+	zcat /proc/config.gz | sed -n "s/^CONFIG_$1=//p"
+}
+
+# cmdline_has WORD: whether the kernel command line holds WORD.
+cmdline_has() {
+	case " $(cat /proc/cmdline) " in
+	*" $1 "*) return 0 ;;
+	esac
+	return 1
+}
