@@ -44,7 +44,8 @@ fi
 
 # git am records the committer; the author and date come from the patch.
 unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE
-grep -v -e '^#' -e '^[[:space:]]*$' "$top/patches/series" | while read -r patch; do
+patches=$(grep -v -e '^#' -e '^[[:space:]]*$' "$top/patches/series" || true)
+for patch in $patches; do
 	[ -f "$top/patches/$patch" ] || die "patches/series names $patch, which is not in patches/"
 	if ! out=$(git -C "$tree" am -q --keep-cr --committer-date-is-author-date \
 		"$top/patches/$patch" 2>&1); then
