@@ -32,8 +32,10 @@ awk -v newlist="$(cd "$tmp/new" && ls)" '
 	function slug(f) { sub(/^[0-9]+-/, "", f); return f }
 	BEGIN { n = split(newlist, nw, "\n"); for (i = 1; i <= n; i++) alive[slug(nw[i])] = 1 }
 	/^#/ || /^[[:space:]]*$/ { block = block $0 "\n"; next }
-	{ s = slug($1); if (s in alive) { hdr[s] = block; block = "" } }
+	{ seen = 1; s = slug($1); if (s in alive) { hdr[s] = block; block = "" } }
 	END {
+		# A series with no patches yet: its comments head the new one.
+		if (!seen) { printf "%s", block; block = "" }
 		for (i = 1; i <= n; i++) {
 			if (nw[i] == "") continue
 			printf "%s%s\n", hdr[slug(nw[i])], nw[i]

@@ -44,9 +44,11 @@ for p in $patches; do
 done
 [ -n "$patches" ] && result $applies "the whole series applies"
 
-# checkpatch: patches/checkpatch.ignore lists "PATCH TYPE[,TYPE] # why".
+# checkpatch: patches/checkpatch.ignore lists "PATCH TYPE[,TYPE] # why",
+# PATCH "*" for every patch.
 for p in $patches; do
-	ignore=$(awk -v p="$p" '$1 == p { print $2 }' patches/checkpatch.ignore 2>/dev/null)
+	ignore=$(awk -v p="$p" '!/^#/ && ($1 == p || $1 == "*") { print $2 }' \
+		patches/checkpatch.ignore 2>/dev/null | paste -sd, -)
 	out=$("$tree/scripts/checkpatch.pl" --quiet --no-tree --no-summary --show-types \
 		${ignore:+--ignore "$ignore"} "patches/$p" 2>&1)
 	rc=$?
