@@ -4,7 +4,7 @@
 
 BASE_VERSION ?= 6.1.192-2
 PROFILE ?= default
-TEST_PROFILES ?= stock default
+TEST_PROFILES ?= stock default hashes
 
 BUILD := build
 TREE := $(BUILD)/linux
@@ -15,6 +15,10 @@ OBJ = $(BUILD)/$(PROFILE)
 # Guest suites: the parity suite every profile must pass, and a FIPS boot.
 PARITY := boot crypto fips modules kcapi dmcrypt
 FIPS := boot fips kcapi
+# Profiles whose crypto modules are authenticated, as FIPS mode demands.
+FIPS_PROFILES := stock default
+# Suites a profile adds to its parity boot.
+EXTRA_SUITES_hashes := kunit
 
 .PHONY: help run test deps base tree export check-series kernel initramfs \
 	boot test-host test-guest test-profile clean
@@ -79,8 +83,10 @@ test-host: base $(TREE)/.git
 		rc=$$?; grep -E '^not ok|^# ' $(BUILD)/host-tests.log; exit $$rc
 
 test-profile: initramfs
-	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity "$(PARITY)" || true
-	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true
+	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
+		"$(PARITY) $(EXTRA_SUITES_$(PROFILE))" || true
+	@$(if $(filter $(PROFILE),$(FIPS_PROFILES)), \
+		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true)
 
 clean:
-	rm -rf $(BUILD)/stock $(BUILD)/default $(RESULTS)
+	rm -rf $(addprefix $(BUILD)/,$(TEST_PROFILES)) $(RESULTS)

@@ -34,6 +34,12 @@ else
 	rm -rf "$tree.tmp"
 	cp -a "$base_src" "$tree.tmp"
 	rm -f "$tree.tmp/.unpacked"
+	# Debian's .gitignore ends by ignoring every top-level path (its
+	# packaging repository tracks only debian/). In a work tree that
+	# would hide every new file from git status and git add, so the base
+	# commit leaves that block out; nothing else reads .gitignore.
+	sed -i '/^# Debian packaging: ignore everything at the top level/,$d' "$tree.tmp/.gitignore"
+	sed -i '${/^#$/d}' "$tree.tmp/.gitignore"
 	git -C "$tree.tmp" init -q -b main
 	git -C "$tree.tmp" config core.autocrlf false
 	git -C "$tree.tmp" add -A -f

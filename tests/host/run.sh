@@ -50,7 +50,7 @@ for p in $patches; do
 	ignore=$(awk -v p="$p" '!/^#/ && ($1 == p || $1 == "*") { print $2 }' \
 		patches/checkpatch.ignore 2>/dev/null | paste -sd, -)
 	out=$("$tree/scripts/checkpatch.pl" --quiet --no-tree --no-summary --show-types \
-		${ignore:+--ignore "$ignore"} "patches/$p" 2>&1)
+		${ignore:+--ignore "$ignore"} "$top/patches/$p" 2>&1)
 	rc=$?
 	[ -n "$out" ] && rc=1
 	result $rc "checkpatch $p" "$out"
