@@ -56,6 +56,23 @@ for p in $patches; do
 	result $rc "checkpatch $p" "$out"
 done
 
+# The kernel's module-hashes tool against an independent reference.
+tool=$scratch/module-hashes
+out=$(gcc -O2 -Wall -Wextra -o "$tool" "$tree/scripts/module-hashes.c" -lcrypto 2>&1)
+rc=$?
+[ -n "$out" ] && rc=1
+result $rc "scripts/module-hashes.c builds on the host without warnings" "$out"
+mkdir -p "$scratch/ref"
+python3 tests/host/module_hashes_ref.py "$tool" "$scratch/ref" >"$scratch/ref.tap" 2>&1
+diags=$(grep '^#' "$scratch/ref.tap")
+while read -r line; do
+	case $line in
+	"ok "*) result 0 "module-hashes: ${line#ok * }" ;;
+	"not ok "*) result 1 "module-hashes: ${line#not ok * }" "$diags" ;;
+	esac
+done <"$scratch/ref.tap"
+grep -q '^ok ' "$scratch/ref.tap" || result 1 "module-hashes reference test ran" "$(cat "$scratch/ref.tap")"
+
 out=$(scripts/export.sh "$tree" patches --check 2>&1)
 result $? "exporting the work tree gives patches/ back byte for byte" "$out"
 
