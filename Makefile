@@ -12,12 +12,17 @@ BASE_SRC := $(BUILD)/cache/linux-source-$(BASE_VERSION)
 RESULTS := $(BUILD)/results
 OBJ = $(BUILD)/$(PROFILE)
 
-# Guest suites: the parity suite every profile must pass, and a FIPS boot.
+# Guest suites: the parity suite every profile must pass, a FIPS boot, and
+# the module signature policy under enforcement and lockdown.
 PARITY := boot crypto fips modules kcapi dmcrypt
 FIPS := boot fips kcapi
-# Profiles whose crypto modules are authenticated, as FIPS mode demands.
-FIPS_PROFILES := stock default
+MODSIG := boot modsig modules
+# Profiles that sign their modules: FIPS mode accepts only authenticated
+# crypto modules, and the signature policy is tested on them.
+SIGNED_PROFILES := stock default
 # Suites a profile adds to its parity boot.
+EXTRA_SUITES_stock := modsig
+EXTRA_SUITES_default := modsig
 EXTRA_SUITES_hashes := kunit
 
 .PHONY: help run test deps base tree export check-series kernel initramfs \
@@ -85,8 +90,12 @@ test-host: base $(TREE)/.git
 test-profile: initramfs
 	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
 		"$(PARITY) $(EXTRA_SUITES_$(PROFILE))" || true
-	@$(if $(filter $(PROFILE),$(FIPS_PROFILES)), \
-		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true)
+	@$(if $(filter $(PROFILE),$(SIGNED_PROFILES)), \
+		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true; \
+		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) enforce "$(MODSIG)" \
+			module.sig_enforce=1 || true; \
+		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) lockdown "$(MODSIG)" \
+			lockdown=integrity || true)
 
 clean:
 	rm -rf $(addprefix $(BUILD)/,$(TEST_PROFILES)) $(RESULTS)

@@ -38,7 +38,8 @@ problems=()
 bad=$(grep -n -E 'Kernel panic|Oops|BUG:|WARNING:|general protection fault|Call Trace' "$dir/console.log" | head -n 5)
 [ -n "$bad" ] && problems+=("console: $bad")
 
-# The guest's serial line ends lines with CR LF.
+# The guest's serial line ends lines with CR LF. No file: QEMU never started.
+touch "$dir/ktap.raw" "$dir/console.log"
 tr -d '\r' <"$dir/ktap.raw" >"$dir/ktap.log"
 
 # Leaf results are the indented ones; top-level lines are per suite.
