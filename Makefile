@@ -26,7 +26,7 @@ EXTRA_SUITES_default := modsig
 EXTRA_SUITES_hashes := kunit
 
 .PHONY: help run test deps base tree export check-series kernel initramfs \
-	boot test-host test-guest test-profile clean
+	boot test-host test-profile clean
 
 help:
 	@echo "make run            build the $(PROFILE) profile, boot it, print a report"
