@@ -13,16 +13,16 @@ RESULTS := $(BUILD)/results
 OBJ = $(BUILD)/$(PROFILE)
 
 # Guest suites: the parity suite every profile must pass, a FIPS boot, and
-# the module signature policy under enforcement and lockdown.
+# the module authentication policy under enforcement and lockdown.
 PARITY := boot crypto fips modules kcapi dmcrypt
 FIPS := boot fips kcapi
-MODSIG := boot modsig modules
-# Profiles that sign their modules: FIPS mode accepts only authenticated
-# crypto modules, and the signature policy is tested on them.
-SIGNED_PROFILES := stock default
+# The suite that tests how a profile authenticates its modules. Profiles
+# with one also boot in FIPS mode (which accepts only authenticated crypto
+# modules), with module.sig_enforce=1 and with lockdown=integrity.
+AUTH_SUITE_stock := modsig
+AUTH_SUITE_default := modsig
+AUTH_SUITE_hashes := hashes
 # Suites a profile adds to its parity boot.
-EXTRA_SUITES_stock := modsig
-EXTRA_SUITES_default := modsig
 EXTRA_SUITES_hashes := kunit
 
 .PHONY: help run test deps base tree export check-series kernel initramfs \
@@ -87,14 +87,16 @@ test-host: base $(TREE)/.git
 	@tests/host/run.sh $(TREE) $(BASE_VERSION) $(RESULTS)/host.result > $(BUILD)/host-tests.log; \
 		rc=$$?; grep -E '^not ok|^# ' $(BUILD)/host-tests.log; exit $$rc
 
+AUTH = $(AUTH_SUITE_$(PROFILE))
+
 test-profile: initramfs
 	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
-		"$(PARITY) $(EXTRA_SUITES_$(PROFILE))" || true
-	@$(if $(filter $(PROFILE),$(SIGNED_PROFILES)), \
+		"$(PARITY) $(AUTH) $(EXTRA_SUITES_$(PROFILE))" || true
+	@$(if $(AUTH), \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true; \
-		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) enforce "$(MODSIG)" \
+		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) enforce "boot $(AUTH) modules" \
 			module.sig_enforce=1 || true; \
-		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) lockdown "$(MODSIG)" \
+		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) lockdown "boot $(AUTH) modules" \
 			lockdown=integrity || true)
 
 clean:

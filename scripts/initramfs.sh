@@ -51,8 +51,34 @@ make -s -C "$tree" O="$obj" INSTALL_MOD_PATH="$root" modules_install >"$obj/modu
 cp -r "$top"/tests/guest/. "$root/tests/"
 install -m 0755 "$root/tests/init" "$root/init"
 rm "$root/tests/init"
-rm "$root/tests/alg-bind.c"
-gcc -static -O2 -Wall -o "$root/tests/alg-bind" "$top/tests/guest/alg-bind.c"
+for helper in alg-bind finit-module; do
+	rm "$root/tests/$helper.c"
+	gcc -static -O2 -Wall -o "$root/tests/$helper" "$top/tests/guest/$helper.c"
+done
+
+# For the hashes suite: damaged copies of a module with a proof, and an
+# external module signed with the build's key (or, without MODULE_SIG, a
+# key of its own the kernel does not know).
+if grep -q '^CONFIG_MODULE_HASHES=y' "$obj/.config"; then
+	mods=$root/lib/modules/$(make -s -C "$tree" O="$obj" kernelrelease)/kernel
+	python3 "$top/tests/tampered-modules.py" "$(find "$mods" -name 'crc7.ko*')" \
+		"$(find "$mods" -name 'crc-itu-t.ko*')" "$root/tests/data/tampered" ||
+		die "tests/tampered-modules.py failed"
+	rm -rf "$obj/extmod"
+	cp -r "$top/tests/extmod" "$obj/extmod"
+	make -s -C "$tree" O="$obj" CC="ccache gcc" M="$obj/extmod" modules \
+		>"$obj/extmod/build.log" 2>&1 || die "external module build failed (log: $obj/extmod/build.log)"
+	key=$obj/certs/signing_key.pem
+	cert=$obj/certs/signing_key.x509
+	if ! grep -q '^CONFIG_MODULE_SIG=y' "$obj/.config"; then
+		key=$obj/extmod/key.pem
+		cert=$obj/extmod/cert.pem
+		openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=untrusted -days 1 \
+			-keyout "$key" -out "$cert" 2>/dev/null || die "openssl req failed"
+	fi
+	"$obj/scripts/sign-file" sha256 "$key" "$cert" "$obj/extmod/wb_extmod.ko" \
+		"$root/tests/data/extmod.ko" || die "sign-file failed"
+fi
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$out.tmp"
 mv "$out.tmp" "$out"
