@@ -20,7 +20,7 @@ FIPS := boot fips kcapi
 # with one also boot in FIPS mode (which accepts only authenticated crypto
 # modules), with module.sig_enforce=1 and with lockdown=integrity.
 AUTH_SUITE_stock := modsig
-AUTH_SUITE_default := modsig
+AUTH_SUITE_default := hashes
 AUTH_SUITE_hashes := hashes
 # Suites a profile adds to its parity boot.
 EXTRA_SUITES_hashes := kunit
@@ -90,6 +90,11 @@ test-host: base $(TREE)/.git
 AUTH = $(AUTH_SUITE_$(PROFILE))
 
 test-profile: initramfs
+	@if grep -q '^CONFIG_MODULE_HASHES=y' $(OBJ)/.config; then \
+		echo "  TEST    $(PROFILE)/root"; mkdir -p $(RESULTS); \
+		tests/host/check-root.py $(OBJ)/vmlinux $(OBJ)/initramfs/lib/modules/* \
+			$(RESULTS)/$(PROFILE)-root.result | grep -E '^not ok|^# ' || true; \
+	fi
 	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
 		"$(PARITY) $(AUTH) $(EXTRA_SUITES_$(PROFILE))" || true
 	@$(if $(AUTH), \
