@@ -94,6 +94,9 @@ test-profile: initramfs
 		echo "  TEST    $(PROFILE)/root"; mkdir -p $(RESULTS); \
 		tests/host/check-root.py $(OBJ)/vmlinux $(OBJ)/initramfs/lib/modules/* \
 			$(RESULTS)/$(PROFILE)-root.result | grep -E '^not ok|^# ' || true; \
+		echo "  TEST    $(PROFILE)/modproof"; \
+		tests/host/modproof.sh $(OBJ) $(RESULTS)/$(PROFILE)-modproof.result \
+			| grep -E '^not ok|^# ' || true; \
 	fi
 	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
 		"$(PARITY) $(AUTH) $(EXTRA_SUITES_$(PROFILE))" || true

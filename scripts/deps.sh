@@ -9,8 +9,8 @@ packages=(
 	git kmod cpio xz-utils dpkg-dev file
 	# guest
 	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin
-	# host tests
-	shellcheck
+	# host tests, tools/modproof
+	shellcheck liblzma-dev zlib1g-dev libzstd-dev
 )
 
 missing=()

@@ -73,6 +73,18 @@ while read -r line; do
 done <"$scratch/ref.tap"
 grep -q '^ok ' "$scratch/ref.tap" || result 1 "module-hashes reference test ran" "$(cat "$scratch/ref.tap")"
 
+# The operator's tool, tools/modproof: builds without warnings, unit tests.
+out=$(make -s -C tools/modproof clean all test-modproof CFLAGS="-O2 -Werror" 2>&1)
+result $? "tools/modproof builds without warnings" "$out"
+tools/modproof/test-modproof >"$scratch/modproof.tap" 2>&1
+while read -r line; do
+	case $line in
+	"ok "*) result 0 "modproof: ${line#ok * }" ;;
+	"not ok "*) result 1 "modproof: ${line#not ok * }" ;;
+	esac
+done <"$scratch/modproof.tap"
+grep -q '^ok ' "$scratch/modproof.tap" || result 1 "modproof unit tests ran" "$(cat "$scratch/modproof.tap")"
+
 out=$(scripts/export.sh "$tree" patches --check 2>&1)
 result $? "exporting the work tree gives patches/ back byte for byte" "$out"
 
