@@ -4,7 +4,10 @@
 
 BASE_VERSION ?= 6.1.192-2
 PROFILE ?= default
-TEST_PROFILES ?= stock default hashes
+TEST_PROFILES ?= stock default hashes btf
+# Profiles make test-repro builds twice; default's MODULE_SIG makes a key
+# at build time, so it is not reproducible by design.
+REPRO_PROFILES ?= hashes btf
 
 BUILD := build
 TREE := $(BUILD)/linux
@@ -24,9 +27,10 @@ AUTH_SUITE_default := hashes
 AUTH_SUITE_hashes := hashes
 # Suites a profile adds to its parity boot.
 EXTRA_SUITES_hashes := kunit
+EXTRA_SUITES_btf := hashes
 
 .PHONY: help run test deps base tree export check-series kernel initramfs \
-	boot test-host test-profile clean
+	boot test-host test-profile test-repro clean
 
 help:
 	@echo "make run            build the $(PROFILE) profile, boot it, print a report"
@@ -36,6 +40,7 @@ help:
 	@echo "make check-series   fail if patches/ does not match $(TREE)"
 	@echo "make kernel         build PROFILE=<name> (configs/<name>.config) in $(BUILD)/<name>"
 	@echo "make boot           boot PROFILE with SUITES=\"...\" and ARGS=\"...\" (ICOUNT=1)"
+	@echo "make test-repro     build each of $(REPRO_PROFILES) twice from clean and compare"
 	@echo "variables: BASE_VERSION=$(BASE_VERSION) PROFILE=$(PROFILE)"
 
 deps:
@@ -106,6 +111,11 @@ test-profile: initramfs
 			module.sig_enforce=1 || true; \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) lockdown "boot $(AUTH) modules" \
 			lockdown=integrity || true)
+
+test-repro: base $(TREE)/.git
+	@for p in $(REPRO_PROFILES); do \
+		scripts/repro.sh $$p $(TREE) $(BUILD)/repro/$$p || exit 1; \
+	done
 
 clean:
 	rm -rf $(addprefix $(BUILD)/,$(TEST_PROFILES)) $(RESULTS)

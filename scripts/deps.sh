@@ -11,6 +11,10 @@ packages=(
 	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin
 	# host tests, tools/modproof
 	shellcheck liblzma-dev zlib1g-dev libzstd-dev
+	# BTF profile (pahole), make test-repro
+	dwarves diffoscope-minimal
+	# bench/
+	time
 )
 
 missing=()

@@ -51,7 +51,7 @@ make -s -C "$tree" O="$obj" INSTALL_MOD_PATH="$root" modules_install >"$obj/modu
 cp -r "$top"/tests/guest/. "$root/tests/"
 install -m 0755 "$root/tests/init" "$root/init"
 rm "$root/tests/init"
-for helper in alg-bind finit-module; do
+for helper in alg-bind finit-module loadtime; do
 	rm "$root/tests/$helper.c"
 	gcc -static -O2 -Wall -o "$root/tests/$helper" "$top/tests/guest/$helper.c"
 done

@@ -55,6 +55,15 @@ check "they all unload again" sh -c "! lsmod | grep -q -E '^(crc7|brd|loop|wp512
 good=$(modinfo -n crc7)
 expect_eq "the installed crc7 loads untainted" "loaded " "$(try "$good")"
 
+# Module BTF is encoded against vmlinux.unhashed; the kernel checks it
+# against its own BTF when the module loads.
+if [ "$(config_value DEBUG_INFO_BTF_MODULES)" = y ]; then
+	check "vmlinux has BTF" test -f /sys/kernel/btf/vmlinux
+	modprobe crc7
+	check "crc7's BTF is accepted" test -f /sys/kernel/btf/crc7
+	rmmod crc7
+fi
+
 # Each damaged copy, by the class of its damage.
 while read -r file class what; do
 	case $class in
