@@ -29,7 +29,8 @@ kmake() { make -C "$tree" O="$obj" CC="ccache gcc" HOSTCC="ccache gcc" "$@"; }
 echo "  CONFIG  $profile"
 {
 	kmake tinyconfig
-	"$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${fragments[@]}"
+	# merge_config.sh writes its temporary files in the current directory.
+	(cd "$obj" && "$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${fragments[@]}")
 	kmake olddefconfig
 } >"$obj/config.log" 2>&1 || { tail -n 30 "$obj/config.log" >&2; die "configuring $profile failed (log: $obj/config.log)"; }
 
