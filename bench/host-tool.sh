@@ -67,7 +67,8 @@ gcc -O2 -o sign-file "$tree/scripts/sign-file.c" -lcrypto
 best() {
 	local t b=
 	for _ in $(seq "$runs"); do
-		t=$( { /usr/bin/time -f %e "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+		/usr/bin/time -f %e -o ../time.txt "$@" >/dev/null 2>&1 || die "$* failed"
+		t=$(cat ../time.txt)
 		b=$(echo "$t ${b:-$t}" | awk '{ print ($1 < $2) ? $1 : $2 }')
 	done
 	echo "$b"
