@@ -12,13 +12,7 @@ if [ "$(config_value MODULE_HASHES)" != y ]; then
 	exit 0
 fi
 
-enforce=$(cat /sys/module/module/parameters/sig_enforce)
-lockdown=$(sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/security/lockdown 2>/dev/null)
-diag "sig_enforce=$enforce lockdown=${lockdown:-none}"
-case $lockdown in
-integrity | confidentiality) locked=y ;;
-*) locked=n ;;
-esac
+module_policy
 
 loaded() { [ -d "/sys/module/$1" ]; }
 

@@ -45,3 +45,16 @@ cmdline_has() {
 	esac
 	return 1
 }
+
+# module_policy: sets enforce (Y or N, module.sig_enforce) and locked (y
+# when lockdown refuses unauthenticated modules, else n), as diagnostics too.
+# shellcheck disable=SC2034 # the suites read enforce and locked
+module_policy() {
+	enforce=$(cat /sys/module/module/parameters/sig_enforce)
+	lockdown=$(sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/security/lockdown 2>/dev/null)
+	case $lockdown in
+	integrity | confidentiality) locked=y ;;
+	*) locked=n ;;
+	esac
+	diag "sig_enforce=$enforce lockdown=${lockdown:-none}"
+}

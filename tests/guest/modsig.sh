@@ -10,9 +10,7 @@ if [ "$(config_value MODULE_SIG_ALL)" != y ]; then
 	exit 0
 fi
 
-enforce=$(cat /sys/module/module/parameters/sig_enforce)
-lockdown=$(sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/security/lockdown 2>/dev/null)
-diag "sig_enforce=$enforce lockdown=${lockdown:-none}"
+module_policy
 ko=$(modinfo -n crc7)
 size=$(wc -c <"$ko")
 
@@ -42,7 +40,7 @@ got=$(try /tmp/unsigned.ko)
 if [ "$enforce" = Y ]; then
 	expect_eq "an unsigned module is refused under sig_enforce" \
 		"Key was rejected by service" "$got"
-elif [ "$lockdown" = integrity ] || [ "$lockdown" = confidentiality ]; then
+elif [ "$locked" = y ]; then
 	expect_eq "an unsigned module is refused under lockdown" \
 		"Operation not permitted" "$got"
 else

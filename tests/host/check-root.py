@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-from module_hashes_ref import MARKER, expected_proof, leaf, tree
+from module_hashes_ref import MARKER, expected_proof, leaf, report, tree
 
 
 def installed(modlib, name):
@@ -64,18 +64,11 @@ def main():
     results.append((not bad, f"each of the {len(names)} installed modules "
                     "carries its proof", "wrong: " + " ".join(bad)))
 
-    print("KTAP version 1")
-    print(f"1..{len(results)}")
-    for i, (ok, desc, diag) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} {desc}")
-        if not ok:
-            for line in diag.splitlines():
-                print(f"# {line}")
     passed = sum(1 for r in results if r[0])
     if len(sys.argv) == 4:
         with open(sys.argv[3], "w") as f:
             f.write(f"{passed} {len(results) - passed}\n")
-    return 0 if passed == len(results) else 1
+    return report(results)
 
 
 if __name__ == "__main__":

@@ -14,16 +14,8 @@ tool=$top/tools/modproof/modproof
 mods=$obj/initramfs/lib/modules
 data=$obj/initramfs/tests/data
 
-n=0 passed=0 failed=0
-result() { # result OK DESCRIPTION [DIAGNOSTICS]
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"; passed=$((passed + 1))
-	else
-		echo "not ok $n $2"; failed=$((failed + 1))
-		[ -n "${3:-}" ] && printf '%s\n' "$3" | head -n 30 | sed 's/^/# /'
-	fi
-}
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$top/tests/host/lib.sh"
 
 echo "KTAP version 1"
 out=$(make -s -C "$top/tools/modproof" 2>&1)

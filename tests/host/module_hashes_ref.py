@@ -49,6 +49,18 @@ def expected_proof(pos, levels, rows):
     return out + sig + MARKER
 
 
+def report(results):
+    """Print (ok, description, diagnostics) results as KTAP; 0 if all ok."""
+    print("KTAP version 1")
+    print(f"1..{len(results)}")
+    for i, (ok, desc, diag) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} {desc}")
+        if not ok:
+            for line in diag.splitlines():
+                print(f"# {line}")
+    return 0 if all(r[0] for r in results) else 1
+
+
 def main():
     tool, work = sys.argv[1], sys.argv[2]
     results = []
@@ -97,14 +109,7 @@ def main():
                     "a missing module is named and leaves no root",
                     f"exit {run.returncode}: {run.stderr}"))
 
-    print("KTAP version 1")
-    print(f"1..{len(results)}")
-    for i, (ok, desc, diag) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} {desc}")
-        if not ok:
-            for line in diag.splitlines():
-                print(f"# {line}")
-    return 0 if all(r[0] for r in results) else 1
+    return report(results)
 
 
 if __name__ == "__main__":

@@ -13,16 +13,8 @@ result=$3
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 
-n=0 passed=0 failed=0
-result() { # result OK DESCRIPTION [DIAGNOSTICS]
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"; passed=$((passed + 1))
-	else
-		echo "not ok $n $2"; failed=$((failed + 1))
-		[ -n "${3:-}" ] && printf '%s\n' "$3" | head -n 30 | sed 's/^/# /'
-	fi
-}
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$top/tests/host/lib.sh"
 
 echo "KTAP version 1"
 deb=build/cache/linux-source-6.1_${version}_all.deb
