@@ -8,6 +8,9 @@ TEST_PROFILES ?= stock default hashes btf
 # Profiles make test-repro builds twice; default's MODULE_SIG makes a key
 # at build time, so it is not reproducible by design.
 REPRO_PROFILES ?= hashes btf
+# Profiles whose build make test packages with make bindeb-pkg (after
+# booting it: packaging rebuilds vmlinux with the package's version).
+DEBPKG_PROFILES ?= btf
 
 BUILD := build
 TREE := $(BUILD)/linux
@@ -111,6 +114,10 @@ test-profile: initramfs
 			module.sig_enforce=1 || true; \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) lockdown "boot $(AUTH) modules" \
 			lockdown=integrity || true)
+	@$(if $(filter $(PROFILE),$(DEBPKG_PROFILES)), \
+		echo "  TEST    $(PROFILE)/debpkg"; \
+		tests/host/debpkg.sh $(TREE) $(OBJ) $(RESULTS)/$(PROFILE)-debpkg.result \
+			| grep -E '^not ok|^# ' || true)
 
 test-repro: base $(TREE)/.git
 	@for p in $(REPRO_PROFILES); do \

@@ -7,6 +7,8 @@ packages=(
 	# kernel build
 	gcc make bc bison flex libelf-dev libssl-dev openssl perl python3 ccache
 	git kmod cpio xz-utils dpkg-dev file
+	# make bindeb-pkg
+	fakeroot rsync
 	# guest
 	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin
 	# host tests, tools/modproof
