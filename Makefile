@@ -29,6 +29,7 @@ AUTH_SUITE_stock := modsig
 AUTH_SUITE_default := hashes
 AUTH_SUITE_hashes := hashes
 # Suites a profile adds to its parity boot.
+EXTRA_SUITES_default := extmod
 EXTRA_SUITES_hashes := kunit
 EXTRA_SUITES_btf := hashes
 
@@ -108,6 +109,12 @@ test-profile: initramfs
 	fi
 	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
 		"$(PARITY) $(AUTH) $(EXTRA_SUITES_$(PROFILE))" || true
+	@if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD=y' $(OBJ)/.config; then \
+		echo "  TEST    $(PROFILE)/crypto-parity"; \
+		tests/host/crypto-parity.sh $(BUILD)/stock/runs/parity/ktap.log \
+			$(OBJ)/runs/parity/ktap.log $(RESULTS)/$(PROFILE)-crypto-parity.result \
+			| grep -E '^not ok|^# ' || true; \
+	fi
 	@$(if $(AUTH), \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true; \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) enforce "boot $(AUTH) modules" \

@@ -26,3 +26,11 @@ grep -v -e '^#' -e '^$' algorithms | while read -r opt type driver request; do
 	expect_eq "$driver (CONFIG_CRYPTO_$opt=$value) self-test" passed \
 		"$(proc_crypto "$driver" selftest)"
 done
+
+# /proc/crypto as it stands now, for the host to compare between profiles
+# (tests/host/crypto-parity.sh): name, driver, priority, self-test.
+awk '
+	/^$/ { if (d != "") print "# proc-crypto", n, d, p, s; n = d = p = s = "" }
+	{ k = $1; sub(/^[^:]*: /, "") }
+	k == "name" { n = $0 } k == "driver" { d = $0 }
+	k == "priority" { p = $0 } k == "selftest" { s = $0 }' /proc/crypto

@@ -1,0 +1,35 @@
+#!/bin/sh
+# CONFIG_CRYPTO_FIPS140_EXTMOD: the built-in crypto code runs from
+# fips140.ko, loaded from vmlinux at boot; crypto built as modules stays
+# in modules of its own, and kmod sees what it saw without the option.
+. ./lib.sh
+
+expect_eq "CONFIG_CRYPTO_FIPS140_EXTMOD is set" y "$(config_value CRYPTO_FIPS140_EXTMOD)"
+check "lsmod lists fips140" sh -c 'lsmod | grep -q "^fips140 "'
+expect_eq "fips140 is live" live "$(cat /sys/module/fips140/initstate 2>&1)"
+expect_eq "fips140 is not tainted: it is part of the kernel image" "" \
+	"$(cat /sys/module/fips140/taint 2>&1)"
+check "every function and variable vmlinux uses is plugged in" \
+	sh -c 'dmesg | grep "fips140: loaded, " | grep -q "plugged in, 0 missing"'
+check "it cannot be unloaded" sh -c '! rmmod fips140 2>/dev/null'
+
+# Every algorithm registered from vmlinux's side is now fips140's.
+total=$(grep -c '^module' /proc/crypto)
+ours=$(grep -c '^module *: fips140$' /proc/crypto)
+expect_eq "no algorithm is left in vmlinux" 0 "$(grep -c '^module *: kernel$' /proc/crypto)"
+check "fips140 provides algorithms ($ours of $total)" test "$ours" -gt 0
+
+check "camellia_generic (=m) loads as a module of its own" modprobe camellia_generic
+check "/proc/crypto shows camellia from camellia_generic" \
+	sh -c 'grep -A3 "^driver *: camellia-generic$" /proc/crypto | grep -q "^module *: camellia_generic$"'
+rmmod camellia_generic
+
+# For kmod, fips140 and what it holds are built in.
+check "modprobe finds sha256_generic built in" modprobe sha256_generic
+check "modprobe finds fips140 built in" modprobe fips140
+check "modules.builtin lists fips140" \
+	grep -q '^kernel/crypto/fips140/fips140.ko$' "/lib/modules/$(uname -r)/modules.builtin"
+
+# Parameters keep their built-in names.
+check "cryptomgr.notests is a parameter of fips140" \
+	test -f /sys/module/fips140/parameters/cryptomgr.notests

@@ -1,0 +1,33 @@
+#!/bin/bash
+# /proc/crypto of a profile against the stock profile's, as the crypto
+# suite dumps them at the end of their parity boots: the same algorithms
+# with the same drivers, priorities and self-test results. For a profile
+# that moves the built-in crypto code into fips140.ko.
+#
+# usage: crypto-parity.sh STOCK_KTAP PROFILE_KTAP RESULT_FILE
+set -uo pipefail
+
+stock=$1
+profile=$2
+result=$3
+top=$(cd "$(dirname "$0")/../.." && pwd)
+
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$top/tests/host/lib.sh"
+
+dump() { sed -n 's/^ *# proc-crypto //p' "$1" 2>/dev/null | LC_ALL=C sort; }
+
+echo "KTAP version 1"
+a=$(dump "$stock")
+b=$(dump "$profile")
+count=$(grep -c . <<<"$b")
+[ -n "$a" ] && [ -n "$b" ]
+result $? "both boots dumped /proc/crypto ($count algorithms here)" \
+	"stock: $stock
+profile: $profile"
+out=$(diff <(echo "$a") <(echo "$b"))
+result $? "name, driver, priority and self-test of every algorithm as in stock" "$out"
+
+mkdir -p "$(dirname "$result")"
+echo "$passed $failed" >"$result"
+[ "$failed" = 0 ]
