@@ -114,6 +114,8 @@ test-profile: initramfs
 		tests/host/crypto-parity.sh $(BUILD)/stock/runs/parity/ktap.log \
 			$(OBJ)/runs/parity/ktap.log $(RESULTS)/$(PROFILE)-crypto-parity.result \
 			| grep -E '^not ok|^# ' || true; \
+		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) cmdline extmod \
+			cryptomgr.notests=1 || true; \
 	fi
 	@$(if $(AUTH), \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true; \

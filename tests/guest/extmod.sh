@@ -30,6 +30,14 @@ check "modprobe finds fips140 built in" modprobe fips140
 check "modules.builtin lists fips140" \
 	grep -q '^kernel/crypto/fips140/fips140.ko$' "/lib/modules/$(uname -r)/modules.builtin"
 
-# Parameters keep their built-in names.
-check "cryptomgr.notests is a parameter of fips140" \
-	test -f /sys/module/fips140/parameters/cryptomgr.notests
+# Parameters keep their built-in names and are read from the kernel
+# command line (make test boots once with cryptomgr.notests=1).
+if cmdline_has cryptomgr.notests=1; then
+	expect_eq "cryptomgr.notests=1 on the command line reaches fips140" Y \
+		"$(cat /sys/module/fips140/parameters/cryptomgr.notests 2>&1)"
+	check "and the self-tests are skipped" sh -c 'dmesg | grep -q "alg: self-tests disabled"'
+else
+	expect_eq "cryptomgr.notests is a parameter of fips140, off" N \
+		"$(cat /sys/module/fips140/parameters/cryptomgr.notests 2>&1)"
+	check "and the self-tests ran" sh -c '! dmesg | grep -q "alg: self-tests disabled"'
+fi
