@@ -4,7 +4,9 @@
 # merged with the kernel's merge_config.sh, then olddefconfig; every option
 # a fragment asks for is checked to be set as asked before building.
 #
-# usage: kernel.sh PROFILE TREE OBJDIR
+# usage: kernel.sh PROFILE TREE OBJDIR [FRAGMENT]
+#
+# FRAGMENT, if given, is merged last (benchmarks use it for a variant).
 set -euo pipefail
 
 profile=$1
@@ -12,7 +14,7 @@ tree=$(realpath "$2")
 obj=$(realpath -m "$3")
 top=$(cd "$(dirname "$0")/.." && pwd)
 fragments=("$top/configs/base.config" "$top/configs/crypto.config"
-	   "$top/configs/$profile.config")
+	   "$top/configs/$profile.config" ${4:+"$(realpath "$4")"})
 jobs=$(nproc)
 
 die() { echo "kernel: $*" >&2; exit 1; }
@@ -35,23 +37,30 @@ echo "  CONFIG  $profile"
 } >"$obj/config.log" 2>&1 || { tail -n 30 "$obj/config.log" >&2; die "configuring $profile failed (log: $obj/config.log)"; }
 
 # merge_config.sh only warns when olddefconfig drops an option (an unmet
-# dependency, a misspelt name): here that stops the build.
-bad=0
+# dependency, a misspelt name): here that stops the build. A later
+# fragment's setting of an option replaces an earlier one's.
+declare -A want=()
+order=()
 while IFS= read -r line; do
 	case $line in
 	CONFIG_*=*)
-		opt=${line%%=*} want=$line ;;
+		opt=${line%%=*} ;;
 	"# CONFIG_"*" is not set")
-		opt=${line#"# "}; opt=${opt%% *} want=$line ;;
+		opt=${line#"# "}; opt=${opt%% *} ;;
 	*)
 		continue ;;
 	esac
+	[ -n "${want[$opt]+set}" ] || order+=("$opt")
+	want[$opt]=$line
+done < <(cat "${fragments[@]}")
+bad=0
+for opt in "${order[@]}"; do
 	got=$(grep -E "^($opt=|# $opt is not set)" "$obj/.config" || true)
-	if [ "$got" != "$want" ] && ! { [ -z "$got" ] && [ "$want" = "# $opt is not set" ]; }; then
-		echo "kernel: $profile asks for '$want' but the config has '${got:-nothing}'" >&2
+	if [ "$got" != "${want[$opt]}" ] && ! { [ -z "$got" ] && [ "${want[$opt]}" = "# $opt is not set" ]; }; then
+		echo "kernel: $profile asks for '${want[$opt]}' but the config has '${got:-nothing}'" >&2
 		bad=1
 	fi
-done < <(cat "${fragments[@]}")
+done
 [ $bad = 0 ] || die "profile $profile: options above are not set as asked (unmet dependency or unknown option?)"
 
 echo "  BUILD   $profile (log: ${obj#"$top/"}/build.log)"
