@@ -40,6 +40,11 @@ for applet in $("$root/bin/busybox" --list); do
 done
 
 copy_bin /usr/bin/kmod /usr/bin/kcapi-dgst /usr/bin/kcapi-enc /usr/bin/kcapi-rng /sbin/cryptsetup
+# The shell is dash: busybox's sh runs its own applets (modprobe, insmod,
+# ...) in preference to the programs in PATH, which would test busybox's
+# module tools instead of kmod's.
+copy_bin /bin/dash
+ln -sf dash "$root/bin/sh"
 for tool in modprobe insmod rmmod lsmod modinfo depmod; do
 	rm -f "$root/bin/$tool"
 	ln -s /usr/bin/kmod "$root/sbin/$tool"
@@ -51,7 +56,7 @@ make -s -C "$tree" O="$obj" INSTALL_MOD_PATH="$root" modules_install >"$obj/modu
 cp -r "$top"/tests/guest/. "$root/tests/"
 install -m 0755 "$root/tests/init" "$root/init"
 rm "$root/tests/init"
-for helper in alg-bind finit-module loadtime; do
+for helper in afalg-speed alg-bind finit-module loadtime; do
 	rm "$root/tests/$helper.c"
 	gcc -static -O2 -Wall -o "$root/tests/$helper" "$top/tests/guest/$helper.c"
 done

@@ -5,7 +5,9 @@
 #
 # usage: qemu.sh OBJDIR RUN_NAME "SUITES" ["EXTRA KERNEL ARGS"]
 # environment: ICOUNT=1 for deterministic guest time, TIMEOUT (seconds),
-# RESULTS (directory that gets RUN_NAME.result: "passed failed").
+# RESULTS (directory that gets RUN_NAME.result: "passed failed"),
+# EXPECT_PANIC (the run passes only if it ends in a panic with this
+# message, after /init started).
 set -uo pipefail
 
 obj=$(realpath "$1")
@@ -27,7 +29,7 @@ timeout --foreground "$timeout" qemu-system-x86_64 \
 	-nodefaults -machine pc -cpu "${QEMU_CPU:-max}" -smp 1 -m 1G \
 	-display none -no-reboot "${opts[@]}" \
 	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$obj/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 oops=panic $extra wb.tests=${suites// /,}" \
+	-append "console=ttyS0 panic=-1 oops=panic log_buf_len=1M $extra wb.tests=${suites// /,}" \
 	-serial "file:$dir/console.log" -serial "file:$dir/ktap.raw" \
 	</dev/null >"$dir/qemu.log" 2>&1
 rc=$?
@@ -35,12 +37,38 @@ rc=$?
 problems=()
 [ $rc = 124 ] && problems+=("TIMEOUT after ${timeout}s")
 [ $rc != 0 ] && [ $rc != 124 ] && problems+=("qemu exited with $rc: $(tail -n 3 "$dir/qemu.log")")
-bad=$(grep -n -E 'Kernel panic|Oops|BUG:|WARNING:|general protection fault|Call Trace' "$dir/console.log" | head -n 5)
-[ -n "$bad" ] && problems+=("console: $bad")
 
 # The guest's serial line ends lines with CR LF. No file: QEMU never started.
 touch "$dir/ktap.raw" "$dir/console.log"
 tr -d '\r' <"$dir/ktap.raw" >"$dir/ktap.log"
+
+if [ -n "${EXPECT_PANIC:-}" ]; then
+	# A run meant to end in a panic: its one result is that panic, after
+	# /init started, with nothing else wrong before it.
+	tr -d '\r' <"$dir/console.log" | awk -v want="Kernel panic - not syncing: $EXPECT_PANIC" '
+		/Run \/init as init process/ { init = 1 }
+		index($0, want) { if (init) found = 1; exit }
+		/Kernel panic|Oops|BUG:|WARNING:|general protection fault/ { print; exit }
+		END { exit !found }' >"$dir/unexpected.log"
+	seen=$?
+	unexpected=$(cat "$dir/unexpected.log")
+	if [ $seen = 0 ]; then
+		echo "ok 1 the kernel panicked after /init started: $EXPECT_PANIC" >"$dir/ktap.log"
+	else
+		echo "not ok 1 no panic \"$EXPECT_PANIC\" after /init started" >"$dir/ktap.log"
+		problems+=("expected panic not seen${unexpected:+, first trouble: $unexpected}")
+	fi
+	sed 's/^/    /' "$dir/ktap.log"
+	passed=$(grep -c '^ok ' "$dir/ktap.log")
+	failed=${#problems[@]}
+	echo "  RESULT  $profile/$name: $passed passed, $failed failed (logs: ${dir#"$top/"})"
+	[ -n "${RESULTS:-}" ] && mkdir -p "$RESULTS" && echo "$passed $failed" >"$RESULTS/$profile-$name.result"
+	[ "$failed" = 0 ]
+	exit
+fi
+
+bad=$(grep -n -E 'Kernel panic|Oops|BUG:|WARNING:|general protection fault|Call Trace' "$dir/console.log" | head -n 5)
+[ -n "$bad" ] && problems+=("console: $bad")
 
 # Leaf results are the indented ones; top-level lines are per suite.
 passed=$(grep -c -E '^ +ok ' "$dir/ktap.log")

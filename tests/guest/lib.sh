@@ -58,3 +58,15 @@ module_policy() {
 	esac
 	diag "sig_enforce=$enforce lockdown=${lockdown:-none}"
 }
+
+# kernel_log: the kernel's messages since boot, even when a suite has
+# cleared the ring buffer (lines of the boot may appear twice).
+kernel_log() {
+	cat /tmp/boot.log
+	dmesg
+}
+
+# logged PATTERN: whether the kernel logged a line matching PATTERN (ERE)
+# since boot; not_logged PATTERN: the opposite, printing such lines.
+logged() { kernel_log | grep -q -E "$1"; }
+not_logged() { ! kernel_log | grep -E "$1"; }
