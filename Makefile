@@ -4,13 +4,16 @@
 
 BASE_VERSION ?= 6.1.192-2
 PROFILE ?= default
-TEST_PROFILES ?= stock default hashes btf
+TEST_PROFILES ?= stock default hashes btf all-crypto-y
 # Profiles make test-repro builds twice; default's MODULE_SIG makes a key
 # at build time, so it is not reproducible by design.
 REPRO_PROFILES ?= hashes btf
 # Profiles whose build make test packages with make bindeb-pkg (after
 # booting it: packaging rebuilds vmlinux with the package's version).
 DEBPKG_PROFILES ?= btf
+# Profiles with stock's crypto configuration and the standalone crypto
+# module: their /proc/crypto must equal stock's.
+CRYPTO_PARITY_PROFILES ?= default
 
 BUILD := build
 TREE := $(BUILD)/linux
@@ -28,9 +31,11 @@ FIPS := boot fips kcapi
 AUTH_SUITE_stock := modsig
 AUTH_SUITE_default := hashes
 AUTH_SUITE_hashes := hashes
+AUTH_SUITE_all-crypto-y := modsig
 # Suites a profile adds to its parity boot.
 EXTRA_SUITES_default := extmod
-EXTRA_SUITES_hashes := kunit
+EXTRA_SUITES_hashes := kunit extmod tcrypt
+EXTRA_SUITES_all-crypto-y := extmod tcrypt
 EXTRA_SUITES_btf := hashes
 
 .PHONY: help run test deps base tree export check-series kernel initramfs \
@@ -97,6 +102,9 @@ test-host: base $(TREE)/.git
 		rc=$$?; grep -E '^not ok|^# ' $(BUILD)/host-tests.log; exit $$rc
 
 AUTH = $(AUTH_SUITE_$(PROFILE))
+# A kernel whose loader left pkcs7_parse_message() unplugged must panic so
+# when the module signature check calls it.
+UNPLUGGED_PANIC := fips140: pkcs7_parse_message() called, but fips140.ko has not provided it
 
 test-profile: initramfs
 	@if grep -q '^CONFIG_MODULE_HASHES=y' $(OBJ)/.config; then \
@@ -109,13 +117,19 @@ test-profile: initramfs
 	fi
 	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
 		"$(PARITY) $(AUTH) $(EXTRA_SUITES_$(PROFILE))" || true
-	@if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD=y' $(OBJ)/.config; then \
+	@$(if $(filter $(PROFILE),$(CRYPTO_PARITY_PROFILES)), \
 		echo "  TEST    $(PROFILE)/crypto-parity"; \
 		tests/host/crypto-parity.sh $(BUILD)/stock/runs/parity/ktap.log \
 			$(OBJ)/runs/parity/ktap.log $(RESULTS)/$(PROFILE)-crypto-parity.result \
-			| grep -E '^not ok|^# ' || true; \
+			| grep -E '^not ok|^# ' || true)
+	@if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD=y' $(OBJ)/.config; then \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) cmdline extmod \
 			cryptomgr.notests=1 || true; \
+	fi
+	@if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD_TEST_UNPLUGGED=y' $(OBJ)/.config; then \
+		RESULTS=$(RESULTS) EXPECT_PANIC="$(UNPLUGGED_PANIC)" \
+			scripts/qemu.sh $(OBJ) unplugged unplugged \
+			fips140_test_unplugged=pkcs7_parse_message || true; \
 	fi
 	@$(if $(AUTH), \
 		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true; \
