@@ -1,0 +1,30 @@
+#!/bin/bash
+# What the standalone crypto module costs: the default profile (built by
+# make test or make kernel) against the same configuration with
+# CONFIG_CRYPTO_FIPS140_EXTMOD off, built here. Boots both under -icount
+# (shift=1, sleep=off: guest time a function of the instructions
+# executed) with tests/guest/extmodcost.sh, prints its figures, and the
+# sizes of vmlinux, bzImage and fips140.ko.
+#
+# usage: bench/extmod-cost.sh [OUTDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(realpath -m "${1:-build/bench/extmod-cost}")
+tree=build/linux
+
+mkdir -p "$out"
+echo "# CONFIG_CRYPTO_FIPS140_EXTMOD is not set" >"$out/extmod-off.config"
+make -s initramfs PROFILE=default >/dev/null
+scripts/kernel.sh default "$tree" "$out/extmod-off" "$out/extmod-off.config" >/dev/null
+scripts/initramfs.sh "$tree" "$out/extmod-off" "$out/extmod-off/initramfs.cpio" >/dev/null
+
+for v in extmod-on extmod-off; do
+	obj=$out/extmod-off
+	[ $v = extmod-on ] && obj=build/default
+	ICOUNT=1 scripts/qemu.sh "$obj" extmodcost extmodcost >/dev/null || true
+	sed -n "s/^ *# extmodcost /$v /p" "$obj/runs/extmodcost/ktap.log"
+	read -r text data bss _ < <(size "$obj/vmlinux" | tail -n 1)
+	echo "$v vmlinux text=$text data=$data bss=$bss" \
+		"bzImage=$(stat -c %s "$obj/arch/x86/boot/bzImage")" \
+		"fips140.ko=$(stat -c %s "$obj/crypto/fips140/fips140.ko" 2>/dev/null || echo none)"
+done
