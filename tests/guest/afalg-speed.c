@@ -15,30 +15,11 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include "timing.h"
+
 #ifndef SOL_ALG
 #define SOL_ALG 279
 #endif
-
-static uint64_t now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void die(const char *what)
-{
-	perror(what);
-	exit(1);
-}
 
 /* One encryption: operation, IV and (aead) associated data length. */
 static void encrypt(int op, int aead, uint8_t *in, uint8_t *out, size_t size,
@@ -126,7 +107,6 @@ int main(int argc, char **argv)
 		}
 		t[i] = now() - start;
 	}
-	qsort(t, n, sizeof(*t), cmp);
-	printf("%llu\n", (unsigned long long)t[n / 2]);
+	printf("%llu\n", (unsigned long long)median(t, n));
 	return 0;
 }

@@ -44,13 +44,8 @@ check "modules.builtin lists fips140" \
 	grep -q '^kernel/crypto/fips140/fips140.ko$' "/lib/modules/$(uname -r)/modules.builtin"
 
 # Parameters keep their built-in names and are read from the kernel
-# command line (make test boots once with cryptomgr.notests=1). With
-# CRYPTO_MANAGER=m the parameter is cryptomgr's own.
-case $(config_value CRYPTO_MANAGER) in
-y)	param=/sys/module/fips140/parameters/cryptomgr.notests ;;
-*)	modprobe cryptomgr
-	param=/sys/module/cryptomgr/parameters/notests ;;
-esac
+# command line (make test boots once with cryptomgr.notests=1).
+param=/sys/module/fips140/parameters/cryptomgr.notests
 if cmdline_has cryptomgr.notests=1; then
 	expect_eq "cryptomgr.notests=1 on the command line reaches $param" Y \
 		"$(cat "$param" 2>&1)"

@@ -18,26 +18,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
-static uint64_t now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void die(const char *what)
-{
-	perror(what);
-	exit(1);
-}
+#include "timing.h"
 
 int main(int argc, char **argv)
 {
@@ -89,7 +70,6 @@ int main(int argc, char **argv)
 				die("delete_module");
 		}
 	}
-	qsort(t, n, sizeof(*t), cmp);
-	printf("%llu\n", (unsigned long long)t[n / 2]);
+	printf("%llu\n", (unsigned long long)median(t, n));
 	return 0;
 }
