@@ -36,7 +36,7 @@ AUTH_SUITE_all-crypto-y := modsig
 EXTRA_SUITES_default := extmod
 EXTRA_SUITES_hashes := kunit extmod tcrypt
 EXTRA_SUITES_all-crypto-y := extmod tcrypt
-EXTRA_SUITES_btf := hashes
+EXTRA_SUITES_btf := hashes extmod
 
 .PHONY: help run test deps base tree export check-series kernel initramfs \
 	boot test-host test-profile test-repro clean

@@ -28,10 +28,22 @@ m)
 	check "camellia_generic (=m) loads as a module of its own" modprobe camellia_generic
 	check "/proc/crypto shows camellia from camellia_generic" \
 		sh -c 'grep -A3 "^driver *: camellia-generic$" /proc/crypto | grep -q "^module *: camellia_generic$"'
+	if [ "$(config_value MODVERSIONS)" = y ]; then
+		file=$(modinfo -F filename camellia_generic)
+		crc=$(modprobe --dump-modversions "$file" 2>&1 |
+			awk '$2 == "crypto_register_alg" { print $1 }')
+		check "camellia_generic carries the CRC of fips140's crypto_register_alg ($crc)" \
+			test -n "$crc" -a "$crc" != 0x00000000
+	fi
 	rmmod camellia_generic ;;
 *)
 	not_ok "the profile has CONFIG_CRYPTO_CAMELLIA (y or m)" ;;
 esac
+
+if [ "$(config_value MODVERSIONS)" = y ]; then
+	check "no module disagreed about a symbol version" \
+		not_logged "disagrees about version of symbol|no symbol version for"
+fi
 
 # For kmod, fips140 and what it holds are built in.
 if [ "$(config_value CRYPTO_SHA256)" = y ]; then

@@ -1,7 +1,9 @@
 #!/bin/bash
 # make bindeb-pkg on a built profile with MODULE_HASHES: the packaged
-# modules verify against the packaged kernel, and with DEBUG_INFO the -dbg
-# package holds the debug information of exactly those module bytes.
+# modules verify against the packaged kernel, with
+# CRYPTO_FIPS140_EXTMOD the packaged kernel embeds the build's fips140.ko,
+# and with DEBUG_INFO the -dbg package holds the debug information of
+# exactly those module bytes.
 #
 # usage: debpkg.sh TREE OBJDIR RESULT_FILE
 set -uo pipefail
@@ -51,6 +53,20 @@ b=$("$tool" root "$vmlinuz" 2>&1)
 [ -n "$a" ] && [ "$a" = "$b" ]
 result $? "the package's vmlinuz holds the build's root" "build: $a
 package: $b"
+
+if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD=y' "$obj/.config"; then
+	builtin=$(find "$modules" -name modules.builtin | head -n 1)
+	[ -z "$(find "$modules" -name 'fips140.ko*')" ] &&
+		grep -qx 'kernel/crypto/fips140/fips140.ko' "$builtin"
+	result $? "the package lists fips140 as built in and installs no fips140.ko" \
+		"$(find "$modules" -name 'fips140.ko*'; grep fips140 "$builtin")"
+
+	"$tree/scripts/extract-vmlinux" "$vmlinuz" >"$out_dir/vmlinux" 2>/dev/null
+	python3 -c 'import sys; sys.exit(open(sys.argv[1], "rb").read().find(open(sys.argv[2], "rb").read()) < 0)' \
+		"$out_dir/vmlinux" "$obj/crypto/fips140/fips140.ko"
+	result $? "the package's vmlinuz embeds the build's fips140.ko" \
+		"$(ls -l "$out_dir/vmlinux" "$obj/crypto/fips140/fips140.ko")"
+fi
 
 if grep -q '^CONFIG_DEBUG_INFO=y' "$obj/.config"; then
 	[ -n "$dbg" ]

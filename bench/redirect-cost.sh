@@ -1,0 +1,58 @@
+#!/bin/bash
+# What a call from vmlinux into fips140.ko costs: the static call
+# trampoline the series uses, against the pointer trampoline it replaced
+# (the series' static-call patch reversed) and against the built-in call
+# of the same configuration without CONFIG_CRYPTO_FIPS140_EXTMOD. Each
+# kernel is the default profile plus bench/redirect-cost/timing-loop.patch
+# (N calls of crypto_inc() from a late initcall), built once as the
+# profiles are and once with CONFIG_CPU_MITIGATIONS=y (retpolines, as
+# distribution kernels), and booted under -icount (shift=1, sleep=off:
+# guest time a function of the instructions executed).
+#
+# usage: bench/redirect-cost.sh [OUTDIR [CALLS]]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top=$PWD
+out=$(realpath -m "${1:-build/bench/redirect-cost}")
+calls=${2:-10000000}
+static_patch=$(echo patches/*-crypto-fips140-call-the-module-s-functions-through-s*.patch)
+
+die() { echo "redirect-cost: $*" >&2; exit 1; }
+[ -f "$static_patch" ] || die "no static-call patch in patches/"
+[ -d build/linux/.git ] || die "no kernel tree: run 'make tree'"
+
+# The tree is a sibling of the output directories, as build/linux is of
+# build/<profile>, so that ccache sees the same relative paths.
+tree=$out/linux
+mkdir -p "$out"
+[ -d "$tree" ] || git -C build/linux worktree add -q --detach "$tree"
+git -C "$tree" checkout -q --detach "$(git -C build/linux rev-parse HEAD)"
+git -C "$tree" reset -q --hard
+git -C "$tree" clean -qfdx
+
+echo "# CONFIG_CRYPTO_FIPS140_EXTMOD is not set" >"$out/extmod-off.config"
+echo "CONFIG_CPU_MITIGATIONS=y" >"$out/mitigations.config"
+cat "$out/extmod-off.config" "$out/mitigations.config" >"$out/extmod-off-mitigations.config"
+
+build() {	# NAME [FRAGMENT]
+	scripts/kernel.sh default "$tree" "$out/$1" ${2:+"$2"} >/dev/null
+	scripts/initramfs.sh "$tree" "$out/$1" "$out/$1/initramfs.cpio" >/dev/null
+}
+
+git -C "$tree" apply "$top/bench/redirect-cost/timing-loop.patch"
+build builtin "$out/extmod-off.config"
+build static-call
+build builtin-mitigations "$out/extmod-off-mitigations.config"
+build static-call-mitigations "$out/mitigations.config"
+git -C "$tree" apply -R "$top/$static_patch"
+build pointer
+build pointer-mitigations "$out/mitigations.config"
+
+for v in builtin pointer static-call builtin-mitigations pointer-mitigations \
+	 static-call-mitigations; do
+	ICOUNT=1 scripts/qemu.sh "$out/$v" bench boot "fips140_bench.calls=$calls" >/dev/null || true
+	line=$(grep -o 'fips140_bench: .*' "$out/$v/runs/bench/console.log") ||
+		die "$v: no fips140_bench line in $out/$v/runs/bench/console.log"
+	v2=$(grep -o 'Spectre V2 : .*' "$out/$v/runs/bench/console.log" | head -n 1 || true)
+	echo "$v $line${v2:+ ($v2)}"
+done
