@@ -1,13 +1,15 @@
 #!/bin/bash
 # What a call from vmlinux into fips140.ko costs: the static call
 # trampoline the series uses, against the pointer trampoline it replaced
-# (the series' static-call patch reversed) and against the built-in call
+# (the series' static-call patch reverted) and against the built-in call
 # of the same configuration without CONFIG_CRYPTO_FIPS140_EXTMOD. Each
 # kernel is the default profile plus bench/redirect-cost/timing-loop.patch
 # (N calls of crypto_inc() from a late initcall), built once as the
 # profiles are and once with CONFIG_CPU_MITIGATIONS=y (retpolines, as
 # distribution kernels), and booted under -icount (shift=1, sleep=off:
-# guest time a function of the instructions executed).
+# guest time a function of the instructions executed). Then the same
+# trampoline shapes in user space on this machine's CPU
+# (bench/redirect-cost/trampolines.c).
 #
 # usage: bench/redirect-cost.sh [OUTDIR [CALLS]]
 set -euo pipefail
@@ -26,9 +28,12 @@ die() { echo "redirect-cost: $*" >&2; exit 1; }
 tree=$out/linux
 mkdir -p "$out"
 [ -d "$tree" ] || git -C build/linux worktree add -q --detach "$tree"
-git -C "$tree" checkout -q --detach "$(git -C build/linux rev-parse HEAD)"
 git -C "$tree" reset -q --hard
 git -C "$tree" clean -qfdx
+git -C "$tree" checkout -q --detach "$(git -C build/linux rev-parse HEAD)"
+static_commit=$(git -C "$tree" log --format=%H -1 --fixed-strings \
+	--grep="$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$static_patch")")
+[ -n "$static_commit" ] || die "the tree has no commit of $static_patch"
 
 echo "# CONFIG_CRYPTO_FIPS140_EXTMOD is not set" >"$out/extmod-off.config"
 echo "CONFIG_CPU_MITIGATIONS=y" >"$out/mitigations.config"
@@ -44,7 +49,7 @@ build builtin "$out/extmod-off.config"
 build static-call
 build builtin-mitigations "$out/extmod-off-mitigations.config"
 build static-call-mitigations "$out/mitigations.config"
-git -C "$tree" apply -R "$top/$static_patch"
+git -C "$tree" revert --no-commit "$static_commit"
 build pointer
 build pointer-mitigations "$out/mitigations.config"
 
@@ -56,3 +61,7 @@ for v in builtin pointer static-call builtin-mitigations pointer-mitigations \
 	v2=$(grep -o 'Spectre V2 : .*' "$out/$v/runs/bench/console.log" | head -n 1 || true)
 	echo "$v $line${v2:+ ($v2)}"
 done
+
+# The same shapes on this machine's CPU, in user space.
+gcc -O2 -Wall -o "$out/trampolines" bench/redirect-cost/trampolines.c
+"$out/trampolines"
