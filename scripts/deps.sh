@@ -34,8 +34,14 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "  DEPS    ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-{ apt-get update && $cmd; } >build/deps.log 2>&1 || {
-	tail -n 20 build/deps.log >&2
-	echo "deps: '$cmd' failed (log: build/deps.log)" >&2
-	exit 1
-}
+log=${DEPS_LOG:-build/deps.log}
+mkdir -p "$(dirname "$log")"
+: >"$log"
+for step in "apt-get update" "$cmd"; do
+	# shellcheck disable=SC2086 # the command's words
+	if ! $step >>"$log" 2>&1; then
+		tail -n 20 "$log" >&2
+		echo "deps: '$step' failed (log: $log)" >&2
+		exit 1
+	fi
+done

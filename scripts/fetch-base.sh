@@ -26,6 +26,7 @@ if [ ! -f "$cache/$deb" ]; then
 		cat "$cache/fetch.log" >&2
 		die "linux-source-6.1 version $version is not in the archive (see 'apt-cache madison linux-source-6.1'; run 'apt-get update' first); choose another with 'make BASE_VERSION=<version>' and record its checksum in base/SHA256SUMS"
 	fi
+	[ -f "$cache/$deb" ] || die "apt-get download left no $cache/$deb (log: $cache/fetch.log)"
 fi
 
 echo "$sum  $cache/$deb" | sha256sum --quiet -c - ||

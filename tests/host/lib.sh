@@ -13,3 +13,21 @@ result() {
 		[ -n "${3:-}" ] && printf '%s\n' "$3" | head -n 30 | sed 's/^/# /'
 	fi
 }
+
+# fold NAME TAP_FILE: the results of another KTAP producer as our own, each
+# failure with the diagnostics that follow it; it must have passed one.
+fold() {
+	local line pending='' diags=''
+	while IFS= read -r line || [ -n "$pending" ]; do
+		case $line in
+		"# "*) [ -n "$pending" ] && diags+="${line#"# "}"$'\n'; continue ;;
+		esac
+		[ -n "$pending" ] && result 1 "$1: $pending" "$diags"
+		pending='' diags=''
+		case $line in
+		"ok "*) result 0 "$1: ${line#ok * }" ;;
+		"not ok "*) pending=${line#not ok * } ;;
+		esac
+	done <"$2"
+	grep -q '^ok ' "$2" || result 1 "$1 ran" "$(cat "$2")"
+}
