@@ -4,7 +4,8 @@
 # must, and the console must show no panic, oops, BUG: or WARNING:.
 #
 # usage: qemu.sh OBJDIR RUN_NAME "SUITES" ["EXTRA KERNEL ARGS"]
-# environment: ICOUNT=1 for deterministic guest time, TIMEOUT (seconds),
+# environment: ICOUNT=1 for deterministic guest time, CPUS (virtual CPUs,
+# 1 by default; more run on as many host threads), TIMEOUT (seconds),
 # RESULTS (directory that gets RUN_NAME.result: "passed failed"),
 # EXPECT_PANIC (the run passes only if it ends in a panic with this
 # message, after /init started).
@@ -21,15 +22,26 @@ profile=$(basename "$obj")
 
 mkdir -p "$dir"
 rm -f "$dir"/*.log "$dir"/*.raw
-opts=()
-[ "${ICOUNT:-0}" = 1 ] && opts+=(-icount "shift=1,sleep=off")
+cpus=${CPUS:-1}
+# One CPU per socket: without ACPI the guest finds its CPUs in SeaBIOS's MP
+# table, which lists only the first core of each socket.
+opts=(-smp "$cpus,sockets=$cpus")
+smp=
+[ "$cpus" -gt 1 ] && smp=", $cpus CPUs"
+# -icount needs one host thread for all CPUs; otherwise each CPU has its own.
+if [ "${ICOUNT:-0}" = 1 ]; then
+	opts+=(-icount "shift=1,sleep=off")
+elif [ "$cpus" -gt 1 ]; then
+	opts+=(-accel "tcg,thread=multi")
+fi
 
-echo "  BOOT    $profile/$name: $suites${extra:+ ($extra)}"
+echo "  BOOT    $profile/$name: $suites${extra:+ ($extra)}$smp"
+start=$(date +%s)
 timeout --foreground "$timeout" qemu-system-x86_64 \
-	-nodefaults -machine pc -cpu "${QEMU_CPU:-max}" -smp 1 -m 1G \
+	-nodefaults -machine pc -cpu "${QEMU_CPU:-max}" -m 1G \
 	-display none -no-reboot "${opts[@]}" \
 	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$obj/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 oops=panic log_buf_len=1M $extra wb.tests=${suites// /,}" \
+	-append "console=ttyS0 panic=-1 oops=panic log_buf_len=1M $extra wb.cpus=$cpus wb.tests=${suites// /,}" \
 	-serial "file:$dir/console.log" -serial "file:$dir/ktap.raw" \
 	</dev/null >"$dir/qemu.log" 2>&1
 rc=$?
@@ -74,7 +86,7 @@ if [ ${#problems[@]} -gt 0 ]; then
 	printf '    FAIL: %s\n' "${problems[@]}"
 	failed=$((failed + 1))
 fi
-echo "  RESULT  $profile/$name: $passed passed, $failed failed (logs: ${dir#"$top/"})"
+echo "  RESULT  $profile/$name: $passed passed, $failed failed in $(($(date +%s) - start))s (logs: ${dir#"$top/"})"
 if [ -n "${RESULTS:-}" ]; then
 	mkdir -p "$RESULTS"
 	echo "$passed $failed" >"$RESULTS/$profile-$name.result"
