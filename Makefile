@@ -4,53 +4,40 @@
 
 BASE_VERSION ?= 6.1.192-2
 PROFILE ?= default
-TEST_PROFILES ?= stock default hashes btf all-crypto-y
 # Profiles make test-repro builds twice; default's MODULE_SIG makes a key
 # at build time, so it is not reproducible by design.
 REPRO_PROFILES ?= hashes btf
-# Profiles whose build make test packages with make bindeb-pkg (after
-# booting it: packaging rebuilds vmlinux with the package's version).
-DEBPKG_PROFILES ?= btf
-# Profiles with stock's crypto configuration and the standalone crypto
-# module: their /proc/crypto must equal stock's.
-CRYPTO_PARITY_PROFILES ?= default
+# make check-bisect builds every step of the series in these: one with
+# both features on, one with them off.
+BISECT_PROFILES ?= default stock
 
 BUILD := build
 TREE := $(BUILD)/linux
 BASE_SRC := $(BUILD)/cache/linux-source-$(BASE_VERSION)
 RESULTS := $(BUILD)/results
 OBJ = $(BUILD)/$(PROFILE)
+# What each profile is and how it is tested: tests/matrix.
+MATRIX := scripts/matrix.sh
 
-# Guest suites: the parity suite every profile must pass, a FIPS boot, and
-# the module authentication policy under enforcement and lockdown.
-PARITY := boot crypto fips modules kcapi dmcrypt
-FIPS := boot fips kcapi
-# The suite that tests how a profile authenticates its modules. Profiles
-# with one also boot in FIPS mode (which accepts only authenticated crypto
-# modules), with module.sig_enforce=1 and with lockdown=integrity.
-AUTH_SUITE_stock := modsig
-AUTH_SUITE_default := hashes
-AUTH_SUITE_hashes := hashes
-AUTH_SUITE_all-crypto-y := modsig
-# Suites a profile adds to its parity boot.
-EXTRA_SUITES_default := extmod
-EXTRA_SUITES_hashes := kunit extmod tcrypt
-EXTRA_SUITES_all-crypto-y := extmod tcrypt
-EXTRA_SUITES_btf := hashes extmod
-
-.PHONY: help run test deps base tree export check-series kernel initramfs \
-	boot test-host test-profile test-repro clean
+.PHONY: help list run test test-all deps base tree export check-series \
+	check-bisect kernel initramfs boot test-host test-profile test-repro clean
 
 help:
 	@echo "make run            build the $(PROFILE) profile, boot it, print a report"
-	@echo "make test           host tests, then build, boot and test: $(TEST_PROFILES)"
+	@echo "make test           host tests, then the matrix's 'test' tier (tests/matrix)"
+	@echo "make test-all       host tests, then the whole matrix"
+	@echo "make list           print the matrix: profiles, their boots and checks"
 	@echo "make tree           (re)make $(TREE): base commit + patches/series"
 	@echo "make export         write the commits of $(TREE) to patches/"
 	@echo "make check-series   fail if patches/ does not match $(TREE)"
+	@echo "make check-bisect   build every step of the series in $(BISECT_PROFILES)"
 	@echo "make kernel         build PROFILE=<name> (configs/<name>.config) in $(BUILD)/<name>"
-	@echo "make boot           boot PROFILE with SUITES=\"...\" and ARGS=\"...\" (ICOUNT=1)"
+	@echo "make boot           boot PROFILE with SUITES=\"...\" and ARGS=\"...\" (ICOUNT=1, CPUS=2)"
 	@echo "make test-repro     build each of $(REPRO_PROFILES) twice from clean and compare"
 	@echo "variables: BASE_VERSION=$(BASE_VERSION) PROFILE=$(PROFILE)"
+
+list:
+	@$(MATRIX) list
 
 deps:
 	@scripts/deps.sh
@@ -81,66 +68,37 @@ initramfs: kernel
 	@scripts/initramfs.sh $(TREE) $(OBJ) $(OBJ)/initramfs.cpio
 
 boot: initramfs
-	@scripts/qemu.sh $(OBJ) manual "$(or $(SUITES),boot)" "$(ARGS)"
+	@CPUS=$(CPUS) scripts/qemu.sh $(OBJ) manual "$(or $(SUITES),boot)" "$(ARGS)"
 
 run: initramfs
 	@scripts/qemu.sh $(OBJ) report report
 	@sed -n '/Subtest:/d; s/^    # //p' $(OBJ)/runs/report/ktap.log
 
-test:
-	@rm -rf $(RESULTS)
-	@$(MAKE) --no-print-directory deps base $(TREE)/.git
-	@$(MAKE) --no-print-directory test-host || true
-	@for p in $(TEST_PROFILES); do \
-		$(MAKE) --no-print-directory test-profile PROFILE=$$p || true; \
-	done
-	@scripts/summary.sh $(RESULTS) host $(TEST_PROFILES)
+# make test runs the matrix's "test" tier, make test-all every line of it.
+test: TIER := test
+test-all: TIER := all
+test test-all:
+	@$(MATRIX) profiles $(TIER) >/dev/null
+	@start=$$(date +%s); rm -rf $(RESULTS); \
+	$(MAKE) --no-print-directory deps base $(TREE)/.git || exit 1; \
+	$(MAKE) --no-print-directory test-host || true; \
+	for p in $$($(MATRIX) profiles $(TIER)); do \
+		$(MAKE) --no-print-directory test-profile PROFILE=$$p TIER=$(TIER) || true; \
+	done; \
+	echo "  TIME    make $@: $$(( $$(date +%s) - start ))s"; \
+	scripts/summary.sh $(RESULTS) host $$($(MATRIX) results $(TIER))
 
 test-host: base $(TREE)/.git
 	@echo "  TEST    host"
 	@tests/host/run.sh $(TREE) $(BASE_VERSION) $(RESULTS)/host.result > $(BUILD)/host-tests.log; \
 		rc=$$?; grep -E '^not ok|^# ' $(BUILD)/host-tests.log; exit $$rc
 
-AUTH = $(AUTH_SUITE_$(PROFILE))
-# A kernel whose loader left pkcs7_parse_message() unplugged must panic so
-# when the module signature check calls it.
-UNPLUGGED_PANIC := fips140: pkcs7_parse_message() called, but fips140.ko has not provided it
-
+# One profile's boots and checks in TIER, after building it.
 test-profile: initramfs
-	@if grep -q '^CONFIG_MODULE_HASHES=y' $(OBJ)/.config; then \
-		echo "  TEST    $(PROFILE)/root"; mkdir -p $(RESULTS); \
-		tests/host/check-root.py $(OBJ)/vmlinux $(OBJ)/initramfs/lib/modules/* \
-			$(RESULTS)/$(PROFILE)-root.result | grep -E '^not ok|^# ' || true; \
-		echo "  TEST    $(PROFILE)/modproof"; \
-		tests/host/modproof.sh $(OBJ) $(RESULTS)/$(PROFILE)-modproof.result \
-			| grep -E '^not ok|^# ' || true; \
-	fi
-	@RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) parity \
-		"$(PARITY) $(AUTH) $(EXTRA_SUITES_$(PROFILE))" || true
-	@$(if $(filter $(PROFILE),$(CRYPTO_PARITY_PROFILES)), \
-		echo "  TEST    $(PROFILE)/crypto-parity"; \
-		tests/host/crypto-parity.sh $(BUILD)/stock/runs/parity/ktap.log \
-			$(OBJ)/runs/parity/ktap.log $(RESULTS)/$(PROFILE)-crypto-parity.result \
-			| grep -E '^not ok|^# ' || true)
-	@if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD=y' $(OBJ)/.config; then \
-		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) cmdline extmod \
-			cryptomgr.notests=1 || true; \
-	fi
-	@if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD_TEST_UNPLUGGED=y' $(OBJ)/.config; then \
-		RESULTS=$(RESULTS) EXPECT_PANIC="$(UNPLUGGED_PANIC)" \
-			scripts/qemu.sh $(OBJ) unplugged unplugged \
-			fips140_test_unplugged=pkcs7_parse_message || true; \
-	fi
-	@$(if $(AUTH), \
-		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) fips "$(FIPS)" fips=1 || true; \
-		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) enforce "boot $(AUTH) modules" \
-			module.sig_enforce=1 || true; \
-		RESULTS=$(RESULTS) scripts/qemu.sh $(OBJ) lockdown "boot $(AUTH) modules" \
-			lockdown=integrity || true)
-	@$(if $(filter $(PROFILE),$(DEBPKG_PROFILES)), \
-		echo "  TEST    $(PROFILE)/debpkg"; \
-		tests/host/debpkg.sh $(TREE) $(OBJ) $(RESULTS)/$(PROFILE)-debpkg.result \
-			| grep -E '^not ok|^# ' || true)
+	@$(MATRIX) run $(or $(TIER),test) $(PROFILE) $(TREE) $(OBJ) $(RESULTS)
+
+check-bisect: base $(TREE)/.git
+	@scripts/check-bisect.sh $(TREE) $(BUILD)/bisect $(BISECT_PROFILES)
 
 test-repro: base $(TREE)/.git
 	@for p in $(REPRO_PROFILES); do \
@@ -148,4 +106,5 @@ test-repro: base $(TREE)/.git
 	done
 
 clean:
-	rm -rf $(addprefix $(BUILD)/,$(TEST_PROFILES)) $(RESULTS)
+	rm -rf $(addprefix $(BUILD)/,$(shell $(MATRIX) profiles all) results bisect repro) \
+		$(BUILD)/*.log

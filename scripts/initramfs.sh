@@ -1,8 +1,8 @@
 #!/bin/bash
 # Build the test initramfs for one profile: busybox, kmod, kcapi-tools and
 # cryptsetup from the host's Debian packages with the libraries they load,
-# the guest test suites, and the profile's modules as modules_install
-# writes them.
+# the guest test suites with the data tests/prepare/ makes for them, and
+# the profile's modules as modules_install writes them.
 #
 # usage: initramfs.sh TREE OBJDIR OUT
 set -euo pipefail
@@ -61,29 +61,11 @@ for helper in afalg-speed alg-bind finit-module loadtime; do
 	gcc -static -O2 -Wall -o "$root/tests/$helper" "$top/tests/guest/$helper.c"
 done
 
-# For the hashes suite: damaged copies of a module with a proof, and an
-# external module signed with the build's key (or, without MODULE_SIG, a
-# key of its own the kernel does not know).
-if grep -q '^CONFIG_MODULE_HASHES=y' "$obj/.config"; then
-	mods=$root/lib/modules/$(make -s -C "$tree" O="$obj" kernelrelease)/kernel
-	python3 "$top/tests/tampered-modules.py" "$(find "$mods" -name 'crc7.ko*')" \
-		"$(find "$mods" -name 'crc-itu-t.ko*')" "$root/tests/data/tampered" ||
-		die "tests/tampered-modules.py failed"
-	rm -rf "$obj/extmod"
-	cp -r "$top/tests/extmod" "$obj/extmod"
-	make -s -C "$tree" O="$obj" CC="ccache gcc" M="$obj/extmod" modules \
-		>"$obj/extmod/build.log" 2>&1 || die "external module build failed (log: $obj/extmod/build.log)"
-	key=$obj/certs/signing_key.pem
-	cert=$obj/certs/signing_key.x509
-	if ! grep -q '^CONFIG_MODULE_SIG=y' "$obj/.config"; then
-		key=$obj/extmod/key.pem
-		cert=$obj/extmod/cert.pem
-		openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=untrusted -days 1 \
-			-keyout "$key" -out "$cert" 2>/dev/null || die "openssl req failed"
-	fi
-	"$obj/scripts/sign-file" sha256 "$key" "$cert" "$obj/extmod/wb_extmod.ko" \
-		"$root/tests/data/extmod.ko" || die "sign-file failed"
-fi
+# What suites need made on the host (tests/prepare/SUITE.sh): each looks
+# at the profile's .config to see whether it applies.
+for prepare in "$top"/tests/prepare/*.sh; do
+	"$prepare" "$tree" "$obj" "$root" || die "${prepare#"$top/"} failed"
+done
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) >"$out.tmp"
 mv "$out.tmp" "$out"

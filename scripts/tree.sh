@@ -42,6 +42,9 @@ else
 	sed -i '${/^#$/d}' "$tree.tmp/.gitignore"
 	git -C "$tree.tmp" init -q -b main
 	git -C "$tree.tmp" config core.autocrlf false
+	# A work tree of 75000 new files would start an automatic git gc
+	# after git am: minutes of CPU for nothing here.
+	git -C "$tree.tmp" config gc.auto 0
 	git -C "$tree.tmp" add -A -f
 	git -C "$tree.tmp" commit -q -m "Debian linux-source-6.1 $version"
 	git -C "$tree.tmp" tag base

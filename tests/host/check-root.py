@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The root in a built vmlinux against the modules as installed.
 
-usage: check-root.py VMLINUX MODLIB [RESULT]
+usage: check-root.py TREE OBJDIR RESULT
 
-MODLIB is /lib/modules/<release> as modules_install wrote it. Recomputes
+OBJDIR is a built profile whose initramfs holds /lib/modules/<release>
+as modules_install wrote it (TREE is not read). Recomputes
 the tree with python3's hashlib (module_hashes_ref.py) from the installed
 modules, in the order of MODLIB/modules.order, each without its proof and
 decompressed if it is .xz, then checks vmlinux's .module_hashes section
@@ -38,9 +39,14 @@ def section(vmlinux, name):
 
 
 def main():
-    if len(sys.argv) not in (3, 4):
+    if len(sys.argv) != 4:
         sys.exit(__doc__)
-    vmlinux, modlib = sys.argv[1:3]
+    obj = sys.argv[2]
+    vmlinux = os.path.join(obj, "vmlinux")
+    releases = os.listdir(os.path.join(obj, "initramfs", "lib", "modules"))
+    if len(releases) != 1:
+        sys.exit(f"{obj}/initramfs/lib/modules: {len(releases)} releases, not one")
+    modlib = os.path.join(obj, "initramfs", "lib", "modules", releases[0])
     with open(os.path.join(modlib, "modules.order")) as f:
         names = [line.strip() for line in f if line.strip()]
 

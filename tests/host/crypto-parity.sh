@@ -4,12 +4,16 @@
 # with the same drivers, priorities and self-test results. For a profile
 # that moves the built-in crypto code into fips140.ko.
 #
-# usage: crypto-parity.sh STOCK_KTAP PROFILE_KTAP RESULT_FILE
+# usage: crypto-parity.sh TREE OBJDIR RESULT_FILE REFERENCE RUN
+# REFERENCE is the stock boot to compare with, as PROFILE/RUN (its build
+# directory beside OBJDIR), RUN the boot of OBJDIR's profile (TREE is not
+# read).
 set -uo pipefail
 
-stock=$1
-profile=$2
+obj=$2
 result=$3
+stock=$(dirname "$obj")/${4%%/*}/runs/${4#*/}/ktap.log
+profile=$obj/runs/$5/ktap.log
 top=$(cd "$(dirname "$0")/../.." && pwd)
 
 # shellcheck source=SCRIPTDIR/lib.sh

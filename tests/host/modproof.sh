@@ -4,11 +4,11 @@
 # root; every damaged copy the hashes suite uses, and the signed external
 # module, is reported as not authenticated, with its reason.
 #
-# usage: modproof.sh OBJDIR RESULT_FILE
+# usage: modproof.sh TREE OBJDIR RESULT_FILE (TREE is not read)
 set -uo pipefail
 
-obj=$1
-result=$2
+obj=$2
+result=$3
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tool=$top/tools/modproof/modproof
 mods=$obj/initramfs/lib/modules

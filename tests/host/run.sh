@@ -1,8 +1,9 @@
 #!/bin/bash
-# Host tests, as KTAP: the base is the pinned one, the series applies to it
-# patch by patch, every patch is checkpatch-clean, the export of the work
-# tree gives back patches/ byte for byte, and the workbench's shell scripts
-# pass shellcheck.
+# Host tests, as KTAP: the base is the pinned one, the work tree is the
+# series on it, every patch is checkpatch-clean, the export of the work
+# tree gives back patches/ byte for byte, the first-run path works in a
+# fresh clone (tests/host/first-run.sh), the test matrix reads, and the
+# workbench's shell scripts pass shellcheck.
 #
 # usage: run.sh TREE BASE_VERSION RESULT_FILE
 set -uo pipefail
@@ -21,20 +22,19 @@ deb=build/cache/linux-source-6.1_${version}_all.deb
 out=$(grep "  ${deb##*/}\$" base/SHA256SUMS | sed "s|  |  build/cache/|" | sha256sum -c - 2>&1)
 result $? "${deb##*/} matches base/SHA256SUMS" "$out"
 
-# The series, applied to the base commit in a scratch work tree.
+# The series: make tree applied it patch by patch with git am (and stops
+# naming a patch that does not apply); here the work tree must be the
+# pinned base with one commit per patch, and exporting it must give
+# patches/ back (checked below).
 patches=$(grep -v -e '^#' -e '^[[:space:]]*$' patches/series)
 scratch=$(mktemp -d)
-trap 'git -C "$tree" worktree remove --force "$scratch/linux" >/dev/null 2>&1; rm -rf "$scratch"' EXIT
-git -C "$tree" worktree add -q --detach "$scratch/linux" base
-applies=0
-for p in $patches; do
-	out=$(git -C "$scratch/linux" -c user.name=workbench -c user.email=workbench@localhost \
-		am -q --keep-cr "$top/patches/$p" 2>&1)
-	rc=$?
-	result $rc "$p applies to linux-source-6.1 $version" "$out"
-	[ $rc = 0 ] || { git -C "$scratch/linux" am --abort >/dev/null 2>&1; applies=1; break; }
-done
-[ -n "$patches" ] && result $applies "the whole series applies"
+trap 'rm -rf "$scratch"' EXIT
+out=$(git -C "$tree" log -1 --format=%s base 2>&1)
+[ "$out" = "Debian linux-source-6.1 $version" ]
+result $? "the work tree's base commit is linux-source-6.1 $version" "$out"
+count=$(git -C "$tree" rev-list --count base..HEAD 2>&1)
+[ "$count" = "$(echo "$patches" | wc -w)" ]
+result $? "the work tree has one commit per patch of patches/series ($count)"
 
 # checkpatch: patches/checkpatch.ignore lists "PATCH TYPE[,TYPE] # why",
 # PATCH "*" for every patch.
@@ -69,18 +69,18 @@ grep -q '^ok ' "$scratch/ref.tap" || result 1 "module-hashes reference test ran"
 out=$(make -s -C tools/modproof clean all test-modproof CFLAGS="-O2 -Werror" 2>&1)
 result $? "tools/modproof builds without warnings" "$out"
 tools/modproof/test-modproof >"$scratch/modproof.tap" 2>&1
-while read -r line; do
-	case $line in
-	"ok "*) result 0 "modproof: ${line#ok * }" ;;
-	"not ok "*) result 1 "modproof: ${line#not ok * }" ;;
-	esac
-done <"$scratch/modproof.tap"
-grep -q '^ok ' "$scratch/modproof.tap" || result 1 "modproof unit tests ran" "$(cat "$scratch/modproof.tap")"
+fold modproof "$scratch/modproof.tap"
 
 out=$(scripts/export.sh "$tree" patches --check 2>&1)
 result $? "exporting the work tree gives patches/ back byte for byte" "$out"
 
-for f in scripts/*.sh tests/host/*.sh tests/guest/*.sh tests/guest/init .ci/run; do
+tests/host/first-run.sh "$version" >"$scratch/first-run.tap" 2>&1
+fold "first run" "$scratch/first-run.tap"
+
+out=$(scripts/matrix.sh list 2>&1)
+result $? "tests/matrix reads" "$out"
+
+for f in scripts/*.sh tests/host/*.sh tests/prepare/*.sh tests/guest/*.sh tests/guest/init .ci/run; do
 	out=$(shellcheck -x -P SCRIPTDIR "$f" 2>&1)
 	result $? "shellcheck $f" "$out"
 done
