@@ -10,6 +10,8 @@ REPRO_PROFILES ?= hashes btf
 # make check-bisect builds every step of the series in these: one with
 # both features on, one with them off.
 BISECT_PROFILES ?= default stock
+# make fuzz runs each harness of fuzz/ this many seconds.
+FUZZ_SECONDS ?= 600
 
 BUILD := build
 TREE := $(BUILD)/linux
@@ -20,7 +22,8 @@ OBJ = $(BUILD)/$(PROFILE)
 MATRIX := scripts/matrix.sh
 
 .PHONY: help list run test test-all deps base tree export check-series \
-	check-bisect kernel initramfs boot test-host test-profile test-repro clean
+	check-bisect kernel initramfs boot test-host test-profile test-repro \
+	fuzz kunit clean
 
 help:
 	@echo "make run            build the $(PROFILE) profile, boot it, print a report"
@@ -34,6 +37,8 @@ help:
 	@echo "make kernel         build PROFILE=<name> (configs/<name>.config) in $(BUILD)/<name>"
 	@echo "make boot           boot PROFILE with SUITES=\"...\" and ARGS=\"...\" (ICOUNT=1, CPUS=2)"
 	@echo "make test-repro     build each of $(REPRO_PROFILES) twice from clean and compare"
+	@echo "make fuzz           run the harnesses of fuzz/ on PROFILE's modules, FUZZ_SECONDS each"
+	@echo "make kunit          the module-hashes KUnit suite alone, under KASAN (kunit.py)"
 	@echo "variables: BASE_VERSION=$(BASE_VERSION) PROFILE=$(PROFILE)"
 
 list:
@@ -105,6 +110,20 @@ test-repro: base $(TREE)/.git
 		scripts/repro.sh $$p $(TREE) $(BUILD)/repro/$$p || exit 1; \
 	done
 
+fuzz: initramfs
+	@tests/host/fuzz.sh $(TREE) $(OBJ) $(RESULTS)/$(PROFILE)-fuzz.result $(FUZZ_SECONDS)
+
+# kernel/module/.kunitconfig, on x86_64 under QEMU, with generic KASAN. A
+# KASAN report does not fail a KUnit test case in 6.1: the log is read too.
+kunit: base $(TREE)/.git
+	@cd $(TREE) && python3 tools/testing/kunit/kunit.py run --arch=x86_64 \
+		--build_dir=$(CURDIR)/$(BUILD)/kunit --kunitconfig=kernel/module \
+		--kconfig_add CONFIG_KASAN=y --kconfig_add CONFIG_KASAN_GENERIC=y \
+		--kconfig_add CONFIG_KASAN_INLINE=y \
+		--make_options CC="ccache gcc" --jobs $$(nproc) --timeout 900
+	@! grep -E -A20 'BUG:|WARNING:' $(BUILD)/kunit/test.log || \
+		{ echo "kunit: the kernel reported the above during the tests" >&2; exit 1; }
+
 clean:
-	rm -rf $(addprefix $(BUILD)/,$(shell $(MATRIX) profiles all) results bisect repro) \
+	rm -rf $(addprefix $(BUILD)/,$(shell $(MATRIX) profiles all) results bisect repro fuzz kunit) \
 		$(BUILD)/*.log

@@ -10,9 +10,11 @@ packages=(
 	# make bindeb-pkg
 	fakeroot rsync
 	# guest
-	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin
-	# host tests, tools/modproof
-	shellcheck liblzma-dev zlib1g-dev libzstd-dev
+	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin keyutils
+	# the guest's kmod, patched (scripts/kmod.sh)
+	autoconf automake libtool pkg-config gtk-doc-tools patch
+	# host tests, tools/modproof, fuzz/
+	shellcheck liblzma-dev zlib1g-dev libzstd-dev zstd clang libclang-rt-14-dev
 	# BTF profile (pahole), make test-repro
 	dwarves diffoscope-minimal
 	# bench/

@@ -4,7 +4,8 @@
 # (made on the host by tests/tampered-modules.py) get the error their
 # damage calls for and leave nothing behind; an external module signed
 # with the build's key loads only when MODULE_SIG is on; a compressed
-# module loads through finit_module(); concurrent modprobes stay correct.
+# module loads through finit_module(); concurrent modprobes stay correct;
+# modinfo shows a proof where Debian's kmod shows nothing.
 . ./lib.sh
 
 if [ "$(config_value MODULE_HASHES)" != y ]; then
@@ -136,3 +137,28 @@ for round in 1 2 3 4 5; do
 	expect_eq "round $round: seven concurrent modprobes all authenticated" "" "$bad"
 	modprobe -r "$@"
 done
+
+# modinfo: this initramfs's kmod (kmod/module-hashes-merkle-proof.patch)
+# shows a proof in the signature fields, with the module's position in
+# modules.order and the tree's levels; Debian's kmod 30 shows none, and
+# the two agree on every other field, and on a PKCS#7 signature.
+debian=/usr/lib/kmod-debian/modinfo
+order=/lib/modules/$(uname -r)/modules.order
+count=$(wc -l <"$order")
+levels=1
+while [ $((1 << levels)) -lt "$count" ]; do
+	levels=$((levels + 1))
+done
+pos=$(($(grep -n -x 'kernel/lib/crc7.ko' "$order" | cut -d: -f1) - 1))
+expect_eq "modinfo -F sig_id crc7: a Merkle proof" "Merkle proof" "$(modinfo -F sig_id crc7)"
+expect_eq "modinfo -F sig_hashalgo crc7" sha256 "$(modinfo -F sig_hashalgo crc7)"
+expect_eq "modinfo -F signer crc7: its position and the levels of a tree of $count" \
+	"module hashes: position $pos, $levels levels" "$(modinfo -F signer crc7)"
+expect_eq "modinfo -F sig_key crc7: the position as the trailer holds it" \
+	"$(printf '%02X:%02X:%02X:%02X' $((pos >> 24)) $((pos >> 16 & 255)) $((pos >> 8 & 255)) $((pos & 255)))" \
+	"$(modinfo -F sig_key crc7)"
+expect_eq "Debian's kmod shows crc7 as unsigned" "" "$("$debian" -F sig_id crc7)"
+expect_eq "the two agree on crc7's other fields" "$("$debian" crc7)" \
+	"$(modinfo crc7 | grep -v -E '^(sig_id|signer|sig_key|sig_hashalgo|signature):|^	')"
+expect_eq "the two agree on the signed external module" \
+	"$("$debian" /tests/data/extmod.ko)" "$(modinfo /tests/data/extmod.ko)"

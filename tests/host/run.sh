@@ -36,10 +36,10 @@ count=$(git -C "$tree" rev-list --count base..HEAD 2>&1)
 [ "$count" = "$(echo "$patches" | wc -w)" ]
 result $? "the work tree has one commit per patch of patches/series ($count)"
 
-# checkpatch: patches/checkpatch.ignore lists "PATCH TYPE[,TYPE] # why",
-# PATCH "*" for every patch.
+# checkpatch: patches/checkpatch.ignore lists "PATCH TYPE[,TYPE]", PATCH
+# without its number, "*" for every patch.
 for p in $patches; do
-	ignore=$(awk -v p="$p" '!/^#/ && ($1 == p || $1 == "*") { print $2 }' \
+	ignore=$(awk -v p="${p#[0-9][0-9][0-9][0-9]-}" '!/^#/ && ($1 == p || $1 == "*") { print $2 }' \
 		patches/checkpatch.ignore 2>/dev/null | paste -sd, -)
 	out=$("$tree/scripts/checkpatch.pl" --quiet --no-tree --no-summary --show-types \
 		${ignore:+--ignore "$ignore"} "$top/patches/$p" 2>&1)

@@ -4,6 +4,7 @@
  * decompression, without any I/O, so that the unit tests can call them.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lzma.h>
@@ -122,7 +123,7 @@ static int elf_root(const uint8_t *buf, size_t len, struct root *root,
 		    const char **why)
 {
 	bool is64, be;
-	uint64_t shoff, off, size, stroff, name;
+	uint64_t shoff, off, size, stroff, strsize, name;
 	unsigned int shentsize, shnum, shstrndx, i;
 
 	if (len < 0x40 || memcmp(buf, "\177ELF", 4)) {
@@ -144,10 +145,17 @@ static int elf_root(const uint8_t *buf, size_t len, struct root *root,
 	get(buf + shoff + (uint64_t)(i) * shentsize + (is64 ? (o64) : (o32)), \
 	    is64 ? (sz64) : (sz32), be)
 	stroff = SH(shstrndx, 0x18, 0x10, 8, 4);
+	strsize = SH(shstrndx, 0x20, 0x14, 8, 4);
+	if (stroff > len || strsize > len - stroff) {
+		*why = "ELF section names out of the file";
+		return -1;
+	}
 	for (i = 0; i < shnum; i++) {
-		name = stroff + SH(i, 0, 0, 4, 4);
-		if (name >= len || strncmp((const char *)buf + name,
-					   ".module_hashes", len - name))
+		/* The whole name and its NUL, inside the string table. */
+		name = SH(i, 0, 0, 4, 4);
+		if (name >= strsize || strsize - name < sizeof(".module_hashes") ||
+		    memcmp(buf + stroff + name, ".module_hashes",
+			   sizeof(".module_hashes")))
 			continue;
 		off = SH(i, 0x18, 0x10, 8, 4);
 		size = SH(i, 0x20, 0x14, 8, 4);
@@ -196,15 +204,31 @@ int kernel_root(const uint8_t *buf, size_t len, struct root *root,
 	return ret;
 }
 
-static int grow(struct blob *out, size_t *cap)
+size_t decompress_limit = (size_t)1 << 30;
+
+/* Make room for more output, up to decompress_limit. */
+static int grow(struct blob *out, size_t *cap, const char **why)
 {
+	static char too_big[64];
+	size_t want;
 	uint8_t *p;
 
-	*cap = *cap ? 2 * *cap : 1 << 20;
-	p = realloc(out->data, *cap);
-	if (!p)
+	if (*cap >= decompress_limit) {
+		snprintf(too_big, sizeof(too_big),
+			 "decompresses to more than %zu bytes", decompress_limit);
+		*why = too_big;
 		return -1;
+	}
+	want = *cap ? 2 * *cap : 64 << 10;
+	if (want > decompress_limit)
+		want = decompress_limit;
+	p = realloc(out->data, want);
+	if (!p) {
+		*why = "out of memory";
+		return -1;
+	}
 	out->data = p;
+	*cap = want;
 	return 0;
 }
 
@@ -221,11 +245,9 @@ static int unxz(const uint8_t *buf, size_t len, struct blob *out, const char **w
 	s.next_in = buf;
 	s.avail_in = len;
 	do {
-		if (out->len == cap) {
-			if (grow(out, &cap)) {
-				*why = "out of memory";
-				break;
-			}
+		if (out->len == cap && grow(out, &cap, why)) {
+			lzma_end(&s);
+			return -1;
 		}
 		s.next_out = out->data + out->len;
 		s.avail_out = cap - out->len;
@@ -253,9 +275,9 @@ static int ungzip(const uint8_t *buf, size_t len, struct blob *out, const char *
 	s.next_in = (uint8_t *)buf;
 	s.avail_in = len > UINT32_MAX ? UINT32_MAX : len;
 	do {
-		if (out->len == cap && grow(out, &cap)) {
-			*why = "out of memory";
-			break;
+		if (out->len == cap && grow(out, &cap, why)) {
+			inflateEnd(&s);
+			return -1;
 		}
 		s.next_out = out->data + out->len;
 		s.avail_out = cap - out->len;
@@ -283,9 +305,9 @@ static int unzstd(const uint8_t *buf, size_t len, struct blob *out, const char *
 	while (r) {
 		ZSTD_outBuffer o;
 
-		if (out->len == cap && grow(out, &cap)) {
-			*why = "out of memory";
-			break;
+		if (out->len == cap && grow(out, &cap, why)) {
+			ZSTD_freeDStream(s);
+			return -1;
 		}
 		o.dst = out->data;
 		o.size = cap;

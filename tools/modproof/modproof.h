@@ -61,6 +61,12 @@ int kernel_root(const uint8_t *buf, size_t len, struct root *root,
 int decompress(const uint8_t *buf, size_t len, struct blob *out,
 	       const char **why);
 
+/*
+ * decompress() refuses data that grows past this many bytes (1 GiB), so
+ * that a small crafted file cannot take all memory.
+ */
+extern size_t decompress_limit;
+
 void hex(const uint8_t *hash, char out[2 * HASH_SIZE + 1]);
 
 #endif

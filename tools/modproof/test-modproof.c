@@ -290,6 +290,19 @@ static void test_kernels(void)
 	ret = kernel_root(elf, len, &got, &why);
 	result(ret && why, "an ELF without .module_hashes has no root (%s)", why);
 
+	/*
+	 * The name of section 2 moved to the end of the file, cut there to
+	 * ".module_h" and outside .shstrtab: not the section.
+	 */
+	len = make_elf(elf, 1, 0, &want);
+	memcpy(elf + len, ".module_h", 9);
+	elf[0x100 + 2 * 0x40] = len - 0x80;
+	elf[0x100 + 2 * 0x40 + 1] = (len - 0x80) >> 8;
+	why = NULL;
+	ret = kernel_root(elf, len + 9, &got, &why);
+	result(ret && why, "a section name cut at the end of the file is not .module_hashes (%s)",
+	       why);
+
 	/* An x86 bzImage: one setup sector, then an xz payload. */
 	len = make_elf(elf, 1, 0, &want);
 	memset(bz, 0, sizeof(bz));
@@ -307,6 +320,89 @@ static void test_kernels(void)
 	bz[1024 + 0x40 + xzlen / 2] ^= 0xff;
 	result(kernel_root(bz, sizeof(bz), &got, &why) != 0,
 	       "a damaged bzImage payload is an error");
+}
+
+/*
+ * lib.o is linked with --wrap=realloc: fail_reallocs makes that many of
+ * its next allocations fail.
+ */
+static int fail_reallocs;
+void *__real_realloc(void *p, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+
+void *__wrap_realloc(void *p, size_t size)
+{
+	if (fail_reallocs) {
+		fail_reallocs--;
+		return NULL;
+	}
+	return __real_realloc(p, size);
+}
+
+/* Compress len bytes of plain as gzip into packed, of size cap. */
+static size_t gzip(const uint8_t *plain, size_t len, uint8_t *packed, size_t cap)
+{
+	z_stream z = { 0 };
+	size_t out;
+
+	deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+	z.next_in = (uint8_t *)plain;
+	z.avail_in = len;
+	z.next_out = packed;
+	z.avail_out = cap;
+	deflate(&z, Z_FINISH);
+	out = z.total_out;
+	deflateEnd(&z);
+	return out;
+}
+
+/* Bad allocations and oversized output, in each format. */
+static void test_decompress_limits(void)
+{
+	static uint8_t zeros[(2 << 20) + 1], packed[1 << 16];
+	const char *name[] = { "xz", "gzip", "zstd" };
+	size_t len, big = 2 << 20, limit = decompress_limit;
+	struct blob out;
+	const char *why;
+	int f, ret;
+
+	for (f = 0; f < 3; f++) {
+		size_t n;
+
+		for (n = big; n <= big + 1; n++) {
+			len = 0;
+			if (f == 0)
+				lzma_easy_buffer_encode(6, LZMA_CHECK_CRC32, NULL, zeros, n,
+							packed, &len, sizeof(packed));
+			else if (f == 1)
+				len = gzip(zeros, n, packed, sizeof(packed));
+			else
+				len = ZSTD_compress(packed, sizeof(packed), zeros, n, 3);
+
+			decompress_limit = big;
+			why = NULL;
+			ret = decompress(packed, len, &out, &why);
+			decompress_limit = limit;
+			if (n == big) {
+				result(ret == 1 && out.len == big,
+				       "%s: %zu bytes decompress with a limit of %zu", name[f], n, big);
+				if (ret == 1)
+					free(out.data);
+			} else {
+				result(ret < 0 && why && strstr(why, "more than"),
+				       "%s: %zu bytes are refused with a limit of %zu (%s)",
+				       name[f], n, big, why);
+			}
+		}
+
+		fail_reallocs = 1;
+		why = NULL;
+		ret = decompress(packed, len, &out, &why);
+		fail_reallocs = 0;
+		result(ret < 0 && why && !strcmp(why, "out of memory") && !out.data,
+		       "%s: a first allocation that fails is reported as such (%s)",
+		       name[f], why);
+	}
 }
 
 static void test_decompress(void)
@@ -363,6 +459,7 @@ int main(void)
 	test_trailers();
 	test_kernels();
 	test_decompress();
+	test_decompress_limits();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
