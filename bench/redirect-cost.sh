@@ -1,7 +1,8 @@
 #!/bin/bash
 # What a call from vmlinux into fips140.ko costs: the static call
-# trampoline the series uses, against the pointer trampoline it replaced
-# (the series' static-call patch reverted) and against the built-in call
+# trampoline the series uses, against a trampoline that jumps through a
+# pointer (bench/redirect-cost/pointer-trampolines.patch, what the series
+# had before it used static calls) and against the built-in call
 # of the same configuration without CONFIG_CRYPTO_FIPS140_EXTMOD. Each
 # kernel is the default profile plus bench/redirect-cost/timing-loop.patch
 # (N calls of crypto_inc() from a late initcall), built once as the
@@ -17,10 +18,8 @@ cd "$(dirname "$0")/.."
 top=$PWD
 out=$(realpath -m "${1:-build/bench/redirect-cost}")
 calls=${2:-10000000}
-static_patch=$(echo patches/*-crypto-fips140-call-the-module-s-functions-through-s*.patch)
 
 die() { echo "redirect-cost: $*" >&2; exit 1; }
-[ -f "$static_patch" ] || die "no static-call patch in patches/"
 [ -d build/linux/.git ] || die "no kernel tree: run 'make tree'"
 
 # The tree is a sibling of the output directories, as build/linux is of
@@ -31,9 +30,6 @@ mkdir -p "$out"
 git -C "$tree" reset -q --hard
 git -C "$tree" clean -qfdx
 git -C "$tree" checkout -q --detach "$(git -C build/linux rev-parse HEAD)"
-static_commit=$(git -C "$tree" log --format=%H -1 --fixed-strings \
-	--grep="$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$static_patch")")
-[ -n "$static_commit" ] || die "the tree has no commit of $static_patch"
 
 echo "# CONFIG_CRYPTO_FIPS140_EXTMOD is not set" >"$out/extmod-off.config"
 echo "CONFIG_CPU_MITIGATIONS=y" >"$out/mitigations.config"
@@ -49,7 +45,8 @@ build builtin "$out/extmod-off.config"
 build static-call
 build builtin-mitigations "$out/extmod-off-mitigations.config"
 build static-call-mitigations "$out/mitigations.config"
-git -C "$tree" revert --no-commit "$static_commit"
+git -C "$tree" apply "$top/bench/redirect-cost/pointer-trampolines.patch" ||
+	die "bench/redirect-cost/pointer-trampolines.patch does not apply to the series"
 build pointer
 build pointer-mitigations "$out/mitigations.config"
 
