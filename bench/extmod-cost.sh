@@ -13,7 +13,9 @@ out=$(realpath -m "${1:-build/bench/extmod-cost}")
 tree=build/linux
 
 mkdir -p "$out"
-echo "# CONFIG_CRYPTO_FIPS140_EXTMOD is not set" >"$out/extmod-off.config"
+# The profile's test options depend on the feature: off with it.
+printf '# CONFIG_%s is not set\n' CRYPTO_FIPS140_EXTMOD CRYPTO_FIPS140_EXTMOD_TEST_UNPLUGGED \
+	CRYPTO_FIPS140_EXTMOD_TEST_FAILURES >"$out/extmod-off.config"
 make -s initramfs PROFILE=default >/dev/null
 scripts/kernel.sh default "$tree" "$out/extmod-off" "$out/extmod-off.config" >/dev/null
 scripts/initramfs.sh "$tree" "$out/extmod-off" "$out/extmod-off/initramfs.cpio" >/dev/null

@@ -31,7 +31,9 @@ git -C "$tree" reset -q --hard
 git -C "$tree" clean -qfdx
 git -C "$tree" checkout -q --detach "$(git -C build/linux rev-parse HEAD)"
 
-echo "# CONFIG_CRYPTO_FIPS140_EXTMOD is not set" >"$out/extmod-off.config"
+# The profile's test options depend on the feature: off with it.
+printf '# CONFIG_%s is not set\n' CRYPTO_FIPS140_EXTMOD CRYPTO_FIPS140_EXTMOD_TEST_UNPLUGGED \
+	CRYPTO_FIPS140_EXTMOD_TEST_FAILURES >"$out/extmod-off.config"
 echo "CONFIG_CPU_MITIGATIONS=y" >"$out/mitigations.config"
 cat "$out/extmod-off.config" "$out/mitigations.config" >"$out/extmod-off-mitigations.config"
 

@@ -59,9 +59,8 @@ rows() {
 				[ -f "$top/tests/guest/$s.sh" ] || die "line $n: no suite '$s' (tests/guest/$s.sh)"
 			done
 			case $panic in
-			"") ;;
-			"panic: "*) panic=${panic#panic: } ;;
-			*) die "line $n: expected 'panic: MESSAGE', not '$panic'" ;;
+			""|"panic: "?*|"boot panic: "?*|"warning: "?*) ;;
+			*) die "line $n: expected 'panic: MESSAGE', 'boot panic: MESSAGE' or 'warning: MESSAGE', not '$panic'" ;;
 			esac
 			printf "boot$FS%s$FS%s$FS%s$FS%s$FS%s$FS%s$FS%s\n" "$tier" "$profile" "$name" "$cpus" "$words" "$args" "$panic" ;;
 		check)
@@ -99,7 +98,7 @@ list)
 			printf '\n%s: %s\n' "$profile" "$name"
 		elif [ "$kind" = boot ]; then
 			printf '  %-4s boot  %-10s %s CPU  %s%s%s\n' "$tier" "$name" "$cpus" "$suites" \
-				"${args:+  [$args]}" "${panic:+  => panic: $panic}"
+				"${args:+  [$args]}" "${panic:+  => $panic}"
 		else
 			printf '  %-4s check %-10s %s\n' "$tier" "$name" "$args"
 		fi
@@ -118,7 +117,7 @@ run)
 			continue
 		fi
 		if [ "$kind" = boot ]; then
-			RESULTS=$results CPUS=$cpus EXPECT_PANIC=$panic \
+			RESULTS=$results CPUS=$cpus EXPECT=$panic \
 				"$top/scripts/qemu.sh" "$obj" "$name" "$suites" "$args" || status=1
 		else
 			echo "  TEST    $profile/$name"

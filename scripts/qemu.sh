@@ -7,8 +7,11 @@
 # environment: ICOUNT=1 for deterministic guest time, CPUS (virtual CPUs,
 # 1 by default; more run on as many host threads), TIMEOUT (seconds),
 # RESULTS (directory that gets RUN_NAME.result: "passed failed"),
-# EXPECT_PANIC (the run passes only if it ends in a panic with this
-# message, after /init started).
+# EXPECT, what the run must show instead of a clean console: "panic: MSG"
+# (it passes only if it ends in a panic with MSG after /init started),
+# "boot panic: MSG" (a panic with MSG at any time), "warning: MSG" (the
+# suites pass; WARNINGs are allowed, at least one, each right after a line
+# with MSG), KERNEL (the kernel to boot, the profile's bzImage by default).
 set -uo pipefail
 
 obj=$(realpath "$1")
@@ -40,7 +43,7 @@ start=$(date +%s)
 timeout --foreground "$timeout" qemu-system-x86_64 \
 	-nodefaults -machine pc -cpu "${QEMU_CPU:-max}" -m 1G \
 	-display none -no-reboot "${opts[@]}" \
-	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$obj/initramfs.cpio" \
+	-kernel "${KERNEL:-$obj/arch/x86/boot/bzImage}" -initrd "$obj/initramfs.cpio" \
 	-append "console=ttyS0 panic=-1 oops=panic log_buf_len=1M $extra wb.cpus=$cpus wb.tests=${suites// /,}" \
 	-serial "file:$dir/console.log" -serial "file:$dir/ktap.raw" \
 	</dev/null >"$dir/qemu.log" 2>&1
@@ -54,22 +57,44 @@ problems=()
 touch "$dir/ktap.raw" "$dir/console.log"
 tr -d '\r' <"$dir/ktap.raw" >"$dir/ktap.log"
 
-if [ -n "${EXPECT_PANIC:-}" ]; then
-	# A run meant to end in a panic: its one result is that panic, after
-	# /init started, with nothing else wrong before it.
-	first=$(tr -d '\r' <"$dir/console.log" | awk -v want="Kernel panic - not syncing: $EXPECT_PANIC" '
+expect=${EXPECT:-}
+case $expect in
+"panic: "*|"boot panic: "*)
+	# A run meant to end in a panic: its one result is that panic (after
+	# /init started, for "panic:"), with nothing else wrong before it.
+	want=${expect#*panic: }
+	after_init=1
+	[ "${expect%%panic: *}" = "boot " ] && after_init=0
+	where=
+	[ $after_init = 1 ] && where=" after /init started"
+	first=$(tr -d '\r' <"$dir/console.log" | awk -v want="Kernel panic - not syncing: $want" -v after_init=$after_init '
 		/Run \/init as init process/ { init = 1 }
-		index($0, want) { if (init) print "expected"; exit }
+		index($0, want) { if (init || !after_init) print "expected"; exit }
 		/Kernel panic|Oops|BUG:|WARNING:|general protection fault/ { print; exit }')
 	if [ "$first" = expected ]; then
 		passed=1 failed=0
-		echo "    ok 1 the kernel panicked after /init started: $EXPECT_PANIC"
+		echo "    ok 1 the kernel panicked$where: $want"
 	else
 		passed=0 failed=0
-		problems+=("no panic \"$EXPECT_PANIC\" after /init started${first:+; first trouble: $first}")
-	fi
-else
-	bad=$(grep -n -E 'Kernel panic|Oops|BUG:|WARNING:|general protection fault|Call Trace' "$dir/console.log" | head -n 5)
+		problems+=("no panic \"$want\"$where${first:+; first trouble: $first}")
+	fi ;;
+*)
+	# Trouble on the console. With "warning: MSG", a WARNING whose
+	# message (the line before it) has MSG is expected, and so is its
+	# report up to "end trace"; at least one must be there.
+	want=
+	[ -n "$expect" ] && want=${expect#warning: }
+	bad=$(tr -d '\r' <"$dir/console.log" | awk -v want="$want" '
+		function trouble(line) { if (n++ < 5) print NR ": " line }
+		/WARNING:/ {
+			if (want != "" && index(prev, want)) { warned++; report = 1 }
+			else trouble($0)
+		}
+		/---\[ end trace/ { report = 0 }
+		/Kernel panic|Oops|BUG:|general protection fault/ { trouble($0) }
+		/Call Trace/ && !report { trouble($0) }
+		{ prev = $0 }
+		END { if (want != "" && !warned) print "no WARNING after \"" want "\"" }')
 	[ -n "$bad" ] && problems+=("console: $bad")
 
 	# Leaf results are the indented ones; top-level lines are per suite.
@@ -79,7 +104,8 @@ else
 	suites_done=$(grep -c -E '^(not )?ok ' "$dir/ktap.log")
 	[ "$passed" = 0 ] && problems+=("no test passed")
 	[ "${plan:-x}" != "$suites_done" ] && problems+=("${suites_done} of ${plan:-?} suites reported")
-fi
+	;;
+esac
 
 grep -E '^ *not ok |^ *# ' "$dir/ktap.log" | grep -B0 -A8 'not ok' | sed 's/^/    /'
 if [ ${#problems[@]} -gt 0 ]; then

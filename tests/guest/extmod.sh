@@ -11,6 +11,21 @@ expect_eq "fips140 is not tainted: it is part of the kernel image" "" \
 	"$(cat /sys/module/fips140/taint 2>&1)"
 check "every function and variable vmlinux uses is plugged in" \
 	logged "fips140: loaded, .*plugged in, 0 missing"
+
+# The pre-operational self-tests, on the image the build embedded, before
+# anything is plugged in: known-answer tests, then the integrity self-test.
+size=$(cat data/fips140.ko.size)
+sha=$(cat data/fips140.ko.sha256)
+hmac=$(cat data/fips140.ko.hmac)
+check "the known-answer tests of SHA-256 and HMAC-SHA-256 passed" \
+	logged "fips140: known-answer tests passed: SHA-256, HMAC-SHA-256$"
+check "the integrity self-test passed on the $size bytes of the build's fips140.ko" \
+	logged "fips140: fips140.ko integrity self-test passed: $size bytes, HMAC-SHA-256 $hmac, SHA-256 $sha$"
+kat=$(boot_log_line 'fips140: known-answer tests passed')
+integrity=$(boot_log_line 'fips140: fips140.ko integrity self-test passed')
+plugged=$(boot_log_line 'fips140: loaded, ')
+check "in that order, and only then plugged in (boot log lines $kat, $integrity, $plugged)" \
+	test "${kat:-0}" -gt 0 -a "${kat:-0}" -lt "${integrity:-0}" -a "${integrity:-0}" -lt "${plugged:-0}"
 check "it cannot be unloaded" sh -c '! rmmod fips140 2>/dev/null'
 
 # Every algorithm registered from vmlinux's side is now fips140's.

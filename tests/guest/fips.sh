@@ -25,6 +25,12 @@ if [ "$want" = 1 ]; then
 	passed=$(kernel_log | grep -c 'alg: self-tests for .* passed')
 	check "the self-tests ran in FIPS mode ($passed reported passed)" test "$passed" -gt 0
 	check "no self-test failed" not_logged "alg: .*(failed|error)"
+	if [ "$(config_value CRYPTO_FIPS140_EXTMOD)" = y ]; then
+		integrity=$(boot_log_line 'fips140: fips140.ko integrity self-test passed')
+		first=$(boot_log_line 'alg: self-tests for .* passed')
+		check "fips140.ko's integrity self-test (boot log line $integrity) passed before the first algorithm's (line $first)" \
+			test "${integrity:-0}" -gt 0 -a "${integrity:-0}" -lt "${first:-0}"
+	fi
 else
 	expect_eq "FIPS mode not entered" "" "$(kernel_log | grep 'fips mode: enabled')"
 	expect_eq "outside FIPS mode, ecb(blowfish) works" yes "$(encrypts 'ecb(blowfish)')"

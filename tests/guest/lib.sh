@@ -70,3 +70,7 @@ kernel_log() {
 # since boot; not_logged PATTERN: the opposite, printing such lines.
 logged() { kernel_log | grep -q -E "$1"; }
 not_logged() { ! kernel_log | grep -E "$1"; }
+
+# boot_log_line PATTERN: the number of the first line of the boot's
+# messages (up to /init) that matches PATTERN (ERE), or nothing.
+boot_log_line() { grep -n -m1 -E "$1" /tmp/boot.log | cut -d: -f1; }

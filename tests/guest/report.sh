@@ -13,6 +13,18 @@ onoff() { case $(config_value "$1") in y) echo on ;; m) echo module ;; *) echo o
 	echo "module authentication: MODULE_SIG $(onoff MODULE_SIG), MODULE_HASHES $(onoff MODULE_HASHES)," \
 		"sig_enforce $(cat /sys/module/module/parameters/sig_enforce 2>/dev/null || echo n/a)," \
 		"lockdown $(sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/security/lockdown 2>/dev/null || echo n/a)"
+	if [ "$(config_value CRYPTO_FIPS140_EXTMOD)" = y ]; then
+		log=$(sed 's/^\[[^]]*\] //' /tmp/boot.log)
+		kat=$(boot_log_line 'fips140: known-answer tests')
+		integrity=$(boot_log_line 'fips140: fips140.ko integrity self-test')
+		echo "fips140.ko:  $(echo "$log" | sed -n 's/^fips140: fips140.ko integrity self-test passed: \([0-9]*\) bytes.* SHA-256 \(.*\)/\1 bytes, SHA-256 \2/p')"
+		echo "  integrity self-test: $(echo "$log" | sed -n 's/^fips140: fips140.ko integrity self-test \(passed\|failed\).*/\1/p')"
+		if [ -n "$kat" ] && [ -n "$integrity" ] && [ "$kat" -lt "$integrity" ]; then
+			echo "  known-answer tests: $(echo "$log" | sed -n 's/^fips140: known-answer tests //p'), before the integrity self-test"
+		else
+			echo "  known-answer tests: not run before the integrity self-test"
+		fi
+	fi
 	modprobe crc7 >/dev/null 2>&1
 	echo "lsmod:"
 	lsmod | sed 's/^/  /'
