@@ -9,6 +9,7 @@
 # FRAGMENT, if given, is merged last (benchmarks use it for a variant).
 # KCONFIG_LENIENT=1 builds with the options the tree has, for a step of the
 # series that does not have all of them yet (make check-bisect).
+# KCONFIG_ONLY=1 stops once the configuration is made and checked.
 set -euo pipefail
 
 profile=$1
@@ -71,6 +72,8 @@ if [ $bad != 0 ]; then
 		die "profile $profile: options above are not set as asked (unmet dependency or unknown option?)"
 	echo "kernel: building $profile without the options above (KCONFIG_LENIENT=1)" >&2
 fi
+
+[ "${KCONFIG_ONLY:-0}" = 1 ] && exit 0
 
 echo "  BUILD   $profile (log: ${obj#"$top/"}/build.log)"
 start=$(date +%s)
