@@ -6,22 +6,21 @@
 # executed) with tests/guest/extmodcost.sh, prints its figures, and the
 # sizes of vmlinux, bzImage and fips140.ko.
 #
-# usage: bench/extmod-cost.sh [OUTDIR]
+# usage: bench/extmod-cost.sh [OFF_OBJDIR]
+# (build/default-extmod-off by default, which tests/host/initcall-order.sh
+# builds too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=$(realpath -m "${1:-build/bench/extmod-cost}")
+off=$(realpath -m "${1:-build/default-extmod-off}")
 tree=build/linux
 
-mkdir -p "$out"
-# The profile's test options depend on the feature: off with it.
-printf '# CONFIG_%s is not set\n' CRYPTO_FIPS140_EXTMOD CRYPTO_FIPS140_EXTMOD_TEST_UNPLUGGED \
-	CRYPTO_FIPS140_EXTMOD_TEST_FAILURES >"$out/extmod-off.config"
+mkdir -p "$off"
 make -s initramfs PROFILE=default >/dev/null
-scripts/kernel.sh default "$tree" "$out/extmod-off" "$out/extmod-off.config" >/dev/null
-scripts/initramfs.sh "$tree" "$out/extmod-off" "$out/extmod-off/initramfs.cpio" >/dev/null
+scripts/kernel.sh default "$tree" "$off" configs/fragments/extmod-off.config >/dev/null
+scripts/initramfs.sh "$tree" "$off" "$off/initramfs.cpio" >/dev/null
 
 for v in extmod-on extmod-off; do
-	obj=$out/extmod-off
+	obj=$off
 	[ $v = extmod-on ] && obj=build/default
 	ICOUNT=1 scripts/qemu.sh "$obj" extmodcost extmodcost >/dev/null || true
 	sed -n "s/^ *# extmodcost /$v /p" "$obj/runs/extmodcost/ktap.log"

@@ -31,9 +31,7 @@ git -C "$tree" reset -q --hard
 git -C "$tree" clean -qfdx
 git -C "$tree" checkout -q --detach "$(git -C build/linux rev-parse HEAD)"
 
-# The profile's test options depend on the feature: off with it.
-printf '# CONFIG_%s is not set\n' CRYPTO_FIPS140_EXTMOD CRYPTO_FIPS140_EXTMOD_TEST_UNPLUGGED \
-	CRYPTO_FIPS140_EXTMOD_TEST_FAILURES >"$out/extmod-off.config"
+cp configs/fragments/extmod-off.config "$out/extmod-off.config"
 echo "CONFIG_CPU_MITIGATIONS=y" >"$out/mitigations.config"
 cat "$out/extmod-off.config" "$out/mitigations.config" >"$out/extmod-off-mitigations.config"
 

@@ -10,7 +10,7 @@ packages=(
 	# make bindeb-pkg
 	fakeroot rsync
 	# guest
-	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin keyutils
+	qemu-system-x86 busybox-static kcapi-tools cryptsetup-bin keyutils bpftool
 	# the guest's kmod, patched (scripts/kmod.sh)
 	autoconf automake libtool pkg-config gtk-doc-tools patch
 	# host tests, tools/modproof, fuzz/

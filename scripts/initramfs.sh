@@ -1,7 +1,8 @@
 #!/bin/bash
 # Build the test initramfs for one profile: busybox, kmod (patched to show
-# Merkle proofs, and as Debian ships it), kcapi-tools, cryptsetup and keyctl
-# from the host's Debian packages with the libraries they load, the guest
+# Merkle proofs, and as Debian ships it), kcapi-tools, cryptsetup, keyctl
+# and bpftool from the host's Debian packages with the libraries they
+# load, the guest
 # test suites with the data tests/prepare/ makes for them, and the
 # profile's modules as modules_install writes them.
 #
@@ -47,7 +48,7 @@ for applet in $("$root/bin/busybox" --list); do
 done
 
 copy_bin /usr/bin/kmod /usr/bin/kcapi-dgst /usr/bin/kcapi-enc /usr/bin/kcapi-rng /sbin/cryptsetup \
-	/bin/keyctl
+	/bin/keyctl /usr/sbin/bpftool
 # The shell is dash: busybox's sh runs its own applets (modprobe, insmod,
 # ...) in preference to the programs in PATH, which would test busybox's
 # module tools instead of kmod's.

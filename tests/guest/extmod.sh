@@ -81,3 +81,22 @@ else
 	expect_eq "$param is off" N "$(cat "$param" 2>&1)"
 	check "and the self-tests ran" not_logged "alg: self-tests disabled"
 fi
+
+# With module BTF, the module has its own, split BTF encoded against
+# vmlinux's as any module's: the crypto functions and types it holds are
+# there and no longer in vmlinux's.
+if [ "$(config_value DEBUG_INFO_BTF_MODULES)" = y ]; then
+	btf=/sys/kernel/btf/fips140
+	check "$btf exists" test -r "$btf"
+	bpftool btf dump file "$btf" -B /sys/kernel/btf/vmlinux >/tmp/fips140.btf 2>&1
+	check "bpftool dumps it against vmlinux's BTF ($(grep -c '^\[' /tmp/fips140.btf) types)" test $? = 0
+	first=$(sed -n 's/^\[\([0-9]*\)\].*/\1/p' /tmp/fips140.btf | head -n 1)
+	vmlinux_types=$(bpftool btf dump file /sys/kernel/btf/vmlinux | grep -c '^\[')
+	expect_eq "its types are numbered after vmlinux's $vmlinux_types" $((vmlinux_types + 1)) "$first"
+	check "it has crypto_alloc_base(), a function of the crypto core" \
+		grep -q "^\[[0-9]*\] FUNC 'crypto_alloc_base' " /tmp/fips140.btf
+	check "it has struct crypto_larval, a type of the crypto core" \
+		grep -q "^\[[0-9]*\] STRUCT 'crypto_larval' " /tmp/fips140.btf
+	check "vmlinux's BTF has neither" sh -c "! bpftool btf dump file /sys/kernel/btf/vmlinux |
+		grep -q \"FUNC 'crypto_alloc_base' \\|STRUCT 'crypto_larval' \""
+fi
