@@ -13,6 +13,8 @@ struct load_info {
 	const void *hdr;
 	size_t len;
 	bool sig_ok;
+	/* an image embedded in vmlinux: only its loader sets it, never here */
+	bool embedded;
 };
 
 int module_auth_check(struct load_info *info, int flags);
