@@ -1,10 +1,11 @@
 #!/bin/bash
 # The initcalls of fips140.ko run where they ran built in: the profile
 # against the same configuration with CONFIG_CRYPTO_FIPS140_EXTMOD off
-# (configs/fragments/extmod-off.config, built in OBJDIR-extmod-off), both booted with initcall_debug
-# on 1 and 2 CPUs, must list the same initcalls in the same order, the
-# loader's own entries (fips140_slot_*) aside, and those of the module's
-# copy of library code (fips140-lib.o), which vmlinux's copy runs too.
+# (configs/fragments/extmod-off.config, built in OBJDIR-extmod-off), both
+# booted with initcall_debug on 1 and 2 CPUs, must list the same initcalls
+# in the same order, the loader's own entries (fips140_slot_*) aside, and
+# those of the module's copy of library code (fips140-lib.o), which
+# vmlinux's copy runs too.
 #
 # usage: initcall-order.sh TREE OBJDIR RESULT_FILE
 set -uo pipefail
