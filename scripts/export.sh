@@ -15,7 +15,7 @@ check=${3:-}
 
 die() { echo "export: $*" >&2; exit 1; }
 
-[ -d "$tree/.git" ] || die "no work tree at $tree: run 'make tree'"
+[ -e "$tree/.git" ] || die "no work tree at $tree: run 'make tree'"
 git -C "$tree" rev-parse -q --verify base >/dev/null || die "$tree has no 'base' tag"
 [ -z "$(git -C "$tree" rev-list --merges base..HEAD)" ] || die "merge commits after base cannot be exported"
 

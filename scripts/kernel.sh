@@ -10,6 +10,7 @@
 # KCONFIG_LENIENT=1 builds with the options the tree has, for a step of the
 # series that does not have all of them yet (make check-bisect).
 # KCONFIG_ONLY=1 stops once the configuration is made and checked.
+# TARGETS="..." builds those kbuild targets after "all".
 set -euo pipefail
 
 profile=$1
@@ -77,7 +78,8 @@ fi
 
 echo "  BUILD   $profile (log: ${obj#"$top/"}/build.log)"
 start=$(date +%s)
-if ! kmake -j"$jobs" all >"$log" 2>&1; then
+# shellcheck disable=SC2086 # TARGETS are words
+if ! kmake -j"$jobs" all ${TARGETS:-} >"$log" 2>&1; then
 	tail -n 40 "$log" >&2
 	die "building $profile failed (log: $log)"
 fi

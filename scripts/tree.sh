@@ -3,6 +3,10 @@
 # "base"), then every patch of patches/series applied with git am.
 #
 # usage: tree.sh BASE_SRC TREE BASE_VERSION
+#
+# REDUCED_CONTEXT=1 (the tree of another Debian release than the one the
+# series is made for): a patch that does not apply is tried again with one
+# line of context, and the patches that needed it are named.
 set -euo pipefail
 
 base_src=$1
@@ -58,6 +62,13 @@ for patch in $patches; do
 	[ -f "$top/patches/$patch" ] || die "patches/series names $patch, which is not in patches/"
 	if ! out=$(git -C "$tree" am -q --keep-cr --committer-date-is-author-date \
 		"$top/patches/$patch" 2>&1); then
+		git -C "$tree" am --abort >/dev/null 2>&1 || true
+		if [ "${REDUCED_CONTEXT:-0}" = 1 ] &&
+		   git -C "$tree" am -q -C1 --keep-cr --committer-date-is-author-date \
+			"$top/patches/$patch" >/dev/null 2>&1; then
+			echo "  TREE    $patch applied with one line of context"
+			continue
+		fi
 		git -C "$tree" am --abort >/dev/null 2>&1 || true
 		echo "$out" >&2
 		die "patch $patch does not apply to linux-source-6.1 $version"

@@ -9,6 +9,9 @@ check "lsmod lists fips140" sh -c 'lsmod | grep -q "^fips140 "'
 expect_eq "fips140 is live" live "$(cat /sys/module/fips140/initstate 2>&1)"
 expect_eq "fips140 is not tainted: it is part of the kernel image" "" \
 	"$(cat /sys/module/fips140/taint 2>&1)"
+origin=$(cat data/fips140.ko.origin)
+check "vmlinux embeds the fips140.ko $origin" \
+	logged "fips140: embedded fips140.ko: $origin$"
 check "every function and variable vmlinux uses is plugged in" \
 	logged "fips140: loaded, .*plugged in, 0 missing"
 
