@@ -9,17 +9,27 @@ check "lsmod lists fips140" sh -c 'lsmod | grep -q "^fips140 "'
 expect_eq "fips140 is live" live "$(cat /sys/module/fips140/initstate 2>&1)"
 expect_eq "fips140 is not tainted: it is part of the kernel image" "" \
 	"$(cat /sys/module/fips140/taint 2>&1)"
-origin=$(cat data/fips140.ko.origin)
+data=$(fips140_data)
+origin=$(cat "$data.origin")
 check "vmlinux embeds the fips140.ko $origin" \
 	logged "fips140: embedded fips140.ko: $origin$"
+if [ "$(config_value CRYPTO_FIPS140_DUAL_VERSION)" = y ]; then
+	if [ "$data" = data/fips140.ko ]; then
+		mode=with other=$(cat data/fips140-fresh.ko.origin)
+	else
+		mode=without other=$(cat data/fips140.ko.origin)
+	fi
+	check "and, dual version, loads it for boots $mode fips=1, not the one $other" \
+		logged "fips140: dual version: loading the module for boots $mode fips=1, not the one $other$"
+fi
 check "every function and variable vmlinux uses is plugged in" \
 	logged "fips140: loaded, .*plugged in, 0 missing"
 
 # The pre-operational self-tests, on the image the build embedded, before
 # anything is plugged in: known-answer tests, then the integrity self-test.
-size=$(cat data/fips140.ko.size)
-sha=$(cat data/fips140.ko.sha256)
-hmac=$(cat data/fips140.ko.hmac)
+size=$(cat "$data.size")
+sha=$(cat "$data.sha256")
+hmac=$(cat "$data.hmac")
 check "the known-answer tests of SHA-256 and HMAC-SHA-256 passed" \
 	logged "fips140: known-answer tests passed: SHA-256, HMAC-SHA-256$"
 check "the integrity self-test passed on the $size bytes of the build's fips140.ko" \

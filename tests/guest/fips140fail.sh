@@ -9,7 +9,7 @@
 # tainted BIT: whether the kernel's taint mask has BIT.
 tainted() { [ $(($(cat /proc/sys/kernel/tainted) >> $1 & 1)) = 1 ]; }
 
-hmac=$(cat data/fips140.ko.hmac)
+hmac=$(cat "$(fips140_data).hmac")
 fail_selftest=$(sed -n 's/.*fips140_test_fail_selftest=\([^ ]*\).*/\1/p' /proc/cmdline)
 
 expect_eq "not in FIPS mode" 0 "$(cat /proc/sys/crypto/fips_enabled)"

@@ -38,6 +38,18 @@ config_value() {
 	zcat /proc/config.gz | sed -n "s/^CONFIG_$1=//p"
 }
 
+# fips140_data: where tests/prepare/fips140.sh put the SHA-256, size,
+# digest and origin of the fips140.ko this boot loads: with
+# CONFIG_CRYPTO_FIPS140_DUAL_VERSION and without fips=1, this build's own.
+fips140_data() {
+	if [ "$(config_value CRYPTO_FIPS140_DUAL_VERSION)" = y ] &&
+	   [ "$(cat /proc/sys/crypto/fips_enabled)" != 1 ]; then
+		echo data/fips140-fresh.ko
+	else
+		echo data/fips140.ko
+	fi
+}
+
 # cmdline_has WORD: whether the kernel command line holds WORD.
 cmdline_has() {
 	case " $(cat /proc/cmdline) " in

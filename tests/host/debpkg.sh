@@ -64,10 +64,8 @@ if grep -q '^CONFIG_CRYPTO_FIPS140_EXTMOD=y' "$obj/.config"; then
 		"$(find "$modules" -name 'fips140.ko*'; grep fips140 "$builtin")"
 
 	"$tree/scripts/extract-vmlinux" "$vmlinuz" >"$out_dir/vmlinux" 2>/dev/null
-	python3 -c 'import sys; sys.exit(open(sys.argv[1], "rb").read().find(open(sys.argv[2], "rb").read()) < 0)' \
-		"$out_dir/vmlinux" "$obj/crypto/fips140/fips140.ko"
-	result $? "the package's vmlinuz embeds the build's fips140.ko" \
-		"$(ls -l "$out_dir/vmlinux" "$obj/crypto/fips140/fips140.ko")"
+	out=$(embeds "$out_dir/vmlinux" "$obj/crypto/fips140/fips140.ko" 2>&1)
+	result $? "the package's vmlinuz embeds the build's fips140.ko" "$out"
 fi
 
 if grep -q '^CONFIG_DEBUG_INFO=y' "$obj/.config"; then

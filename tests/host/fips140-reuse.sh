@@ -10,7 +10,8 @@
 #
 # EXPECT "hosts" (the default): the checker passes, B builds with A's set
 # (CONFIG_CRYPTO_FIPS140_EXTMOD_SOURCE), embeds A's module and modules and
-# boots with fips=1 and without. "refuses SYMBOL": the checker names
+# boots with fips=1 and without; so does B with both modules
+# (CONFIG_CRYPTO_FIPS140_DUAL_VERSION), loading A's with fips=1 only. "refuses SYMBOL": the checker names
 # SYMBOL among the mismatches, and the build of B with A's set stops at
 # the check.
 #
@@ -109,6 +110,20 @@ result $? "the report: $differ of the files the module is built from differ betw
 out=$("$check" report "$set_a" "$tree_a" "$tree_a" 2>&1)
 result $? "the report: none differ between A and A" "$out"
 
+# A tree B with one of the module's files changed and one removed
+scratch=$obj_a/fips140-report-tree
+rm -rf "$scratch" && mkdir -p "$scratch" &&
+	awk '$1 == "source" { print $2 }' "$manifest" | (cd "$tree_a" && xargs cp --parents -t "$scratch" Makefile)
+changed=crypto/fips140/fips140-module.c
+removed=$(awk '$1 == "source" && $2 ~ /^crypto\/[a-z]/ && $2 != "'$changed'" { print $2; exit }' "$manifest")
+echo "/* changed */" >>"$scratch/$changed" && rm -f "$scratch/$removed"
+out=$("$check" report "$set_a" "$tree_a" "$scratch" 2>&1)
+[ $? = 1 ] && [ "$(printf '%s\n' "$out" | grep -c -e '^changed ' -e '^removed ')" = 2 ] &&
+	printf '%s\n' "$out" | grep -qx "changed $changed" &&
+	printf '%s\n' "$out" | grep -qx "removed $removed" &&
+	printf '%s\n' "$out" | grep -q '^fips140-check: 2 of the [0-9]* files'
+result $? "the report names a file changed ($changed) and one removed ($removed), no other" "$out"
+
 # Broken on purpose
 scratch=$obj_a/fips140-check-broken
 rm -rf "$scratch" && mkdir -p "$scratch/b/crypto/fips140" && cp -a "$set_a" "$scratch/set"
@@ -164,14 +179,7 @@ grep -h '^fips140-check: ' "$reuse/build.log" | sed 's/^/# B build: /'
 grep -q '^fips140-check: .*: the kernel can host the module$' "$reuse/build.log"
 result $? "the build ran the checker, which passed"
 
-out=$(python3 - "$reuse/vmlinux" "$set_a/crypto/fips140/fips140.ko" <<'PY' 2>&1
-import sys
-data = open(sys.argv[1], 'rb').read()
-image = open(sys.argv[2], 'rb').read()
-assert data.find(image) >= 0, 'not embedded'
-print('%d bytes' % len(image))
-PY
-)
+out=$(embeds "$reuse/vmlinux" "$set_a/crypto/fips140/fips140.ko" 2>&1)
 result $? "B's vmlinux embeds A's fips140.ko, SHA-256 $(sha256sum <"$set_a/crypto/fips140/fips140.ko" | cut -d' ' -f1)" "$out"
 
 count=0 differ=
@@ -182,17 +190,36 @@ done < <(awk '$1 == "file" && $3 ~ /\.ko$/ && $3 != "crypto/fips140/fips140.ko" 
 [ "$count" -gt 0 ] && [ -z "$differ" ]
 result $? "B's $count modules of crypto-objs-m are A's, byte for byte" "${differ:+differ: $differ}"
 
+"$top/tests/host/fips140-set.sh" "$tree" "$reuse" "$reuse/fips140-set.result" >"$reuse/fips140-set.tap"
+fold "B's modules of crypto-objs-m carry A's digest" "$reuse/fips140-set.tap"
+
 out=$(make -s -C "$tree" O="$reuse" fips140_build 2>&1)
 status=$?
 [ "$status" != 0 ] && printf '%s\n' "$out" | grep -q 'it has none of its own to export'
 result $? "make fips140_build refuses in B: its module is A's" "$out"
 
+# boot OBJDIR RUN SUITES ARGS DESCRIPTION
 boot() {
-	local name=$1 suites=$2 args=$3
-	out=$(RESULTS=$reuse/runs "$top/scripts/qemu.sh" "$reuse" "$name" "$suites" "$args" 2>&1)
-	result $? "B boots with A's module: $suites${args:+ [$args]}" "$out"
+	out=$(RESULTS=$1/runs "$top/scripts/qemu.sh" "$1" "$2" "$3" "$4" 2>&1)
+	result $? "$5: $3${4:+ [$4]}" "$out"
 }
-boot reuse-fips "boot fips kcapi dmcrypt" "fips=1"
-boot reuse "boot extmod modules kcapi dmcrypt" ""
+boot "$reuse" reuse-fips "boot fips kcapi dmcrypt fips140set" fips=1 "B boots with A's module"
+boot "$reuse" reuse "boot extmod modules fips140set" "" "B boots with A's module"
+
+# The dual-version kernel: B with A's set and its own module too
+# (CONFIG_CRYPTO_FIPS140_DUAL_VERSION), in OBJDIR-dual-CERTIFIED_VERSION.
+dual=$obj-dual-$version
+mkdir -p "$dual" && rm -rf "$dual/fips140_build" "$dual/vmlinux" && cp -a "$set_a" "$dual/fips140_build"
+out=$("$top/scripts/kernel.sh" "$profile" "$tree" "$dual" "$top/configs/fragments/extmod-dual.config" 2>&1 &&
+	"$top/scripts/initramfs.sh" "$tree" "$dual" "$dual/initramfs.cpio" 2>&1)
+required $? "the dual-version B (CONFIG_CRYPTO_FIPS140_DUAL_VERSION) built" "$out"
+only=$(grep -c '^fips140: only .* exports ' "$dual/build.log")
+grep '^fips140: only .* exports ' "$dual/build.log" | sed -n '1,10p' | sed 's/^/# dual build: /'
+echo "# dual build: $only functions exported by one of the two modules only"
+out=$(embeds "$dual/vmlinux" "$set_a/crypto/fips140/fips140.ko" 2>&1 &&
+	embeds "$dual/vmlinux" "$dual/crypto/fips140/fips140.ko" 2>&1)
+result $? "its vmlinux embeds A's fips140.ko and its own" "$out"
+boot "$dual" dual-fips "boot fips kcapi extmod fips140set" fips=1 "it boots and loads A's module"
+boot "$dual" dual "boot kcapi extmod fips140set" "" "it boots and loads its own"
 
 finish

@@ -31,3 +31,17 @@ fold() {
 	done <"$2"
 	grep -q '^ok ' "$2" || result 1 "$1 ran" "$(cat "$2")"
 }
+
+# embeds FILE IMAGE: whether FILE (vmlinux) holds the bytes of IMAGE
+# (fips140.ko); says where, or that it does not.
+embeds() {
+	python3 - "$1" "$2" <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+image = open(sys.argv[2], 'rb').read()
+at = data.find(image)
+if at < 0:
+    sys.exit('%s does not hold the %d bytes of %s' % (sys.argv[1], len(image), sys.argv[2]))
+print('%d bytes, at offset %d' % (len(image), at))
+PY
+}
