@@ -19,6 +19,8 @@ onoff() { case $(config_value "$1") in y) echo on ;; m) echo module ;; *) echo o
 		integrity=$(boot_log_line 'fips140: fips140.ko integrity self-test')
 		echo "fips140.ko:  $(echo "$log" | sed -n 's/^fips140: fips140.ko integrity self-test passed: \([0-9]*\) bytes.* SHA-256 \(.*\)/\1 bytes, SHA-256 \2/p')"
 		echo "  image: $(echo "$log" | sed -n 's/^fips140: embedded fips140.ko: //p')"
+		dual=$(echo "$log" | sed -n 's/^fips140: dual version: //p')
+		[ -z "$dual" ] || echo "  dual version: $dual"
 		echo "  integrity self-test: $(echo "$log" | sed -n 's/^fips140: fips140.ko integrity self-test \(passed\|failed\).*/\1/p')"
 		if [ -n "$kat" ] && [ -n "$integrity" ] && [ "$kat" -lt "$integrity" ]; then
 			echo "  known-answer tests: $(echo "$log" | sed -n 's/^fips140: known-answer tests //p'), before the integrity self-test"

@@ -28,19 +28,6 @@ obj_b=$obj-$name
 
 echo "KTAP version 1"
 
-# What follows a failure of these needs their output: stop there
-# (required STATUS DESCRIPTION [DIAGNOSTICS]).
-required() {
-	result "$@"
-	[ "$1" = 0 ] || finish
-}
-
-finish() {
-	echo "$passed $failed" >"$result"
-	[ "$failed" = 0 ]
-	exit
-}
-
 out=$(TARGETS=fips140_build "$top/scripts/kernel.sh" "$profile" "$tree" "$obj" 2>&1)
 required $? "A: $profile, with make fips140_build" "$out"
 

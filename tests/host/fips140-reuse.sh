@@ -27,9 +27,6 @@ symbol=${6:-}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 profile=$(basename "$obj")
 build=$(dirname "$obj")
-tree_a=$build/linux-$version
-obj_a=$build/$profile-$version
-set_a=$obj_a/fips140_build
 check=$tree/scripts/fips140-check.sh
 
 # shellcheck source=SCRIPTDIR/lib.sh
@@ -37,35 +34,7 @@ check=$tree/scripts/fips140-check.sh
 
 echo "KTAP version 1"
 
-# What follows a failure of these needs their output: stop there
-# (required STATUS DESCRIPTION [DIAGNOSTICS]).
-required() {
-	result "$@"
-	[ "$1" = 0 ] || finish
-}
-
-finish() {
-	echo "$passed $failed" >"$result"
-	[ "$failed" = 0 ]
-	exit
-}
-
-# Tree A is made again when the series changes. The patches that do not
-# apply as they are to that release are applied with one line of context.
-# shellcheck disable=SC2046 # the series names the patches, one word each
-stamp=$(cd "$top/patches" && cat series $(grep -v -e '^#' -e '^[[:space:]]*$' series) | sha256sum)
-out=$("$top/scripts/fetch-base.sh" "$version" "$build/cache" 2>&1) &&
-if [ "$(cat "$tree_a/.series-stamp" 2>/dev/null)" != "$stamp" ]; then
-	rm -rf "$tree_a" &&
-	out=$(REDUCED_CONTEXT=1 "$top/scripts/tree.sh" "$build/cache/linux-source-$version" \
-		"$tree_a" "$version" 2>&1) &&
-	echo "$stamp" >"$tree_a/.series-stamp"
-fi
-required $? "A: the series on linux-source-6.1 $version" "$out"
-echo "$out" | grep 'applied with one line of context' | sed 's/^ *TREE */# A: /'
-
-out=$(TARGETS=fips140_build "$top/scripts/kernel.sh" "$profile" "$tree_a" "$obj_a" 2>&1)
-required $? "A: $profile built, with make fips140_build" "$out"
+kernel_a "$version" "$profile" "$build"
 
 cmp "$obj_a/crypto/fips140/fips140.ko" "$set_a/crypto/fips140/fips140.ko" &&
 	cmp "$obj_a/crypto/fips140/fips140.ko.hmac" "$set_a/crypto/fips140/fips140.ko.hmac"
@@ -78,7 +47,7 @@ echo "# A: the manifest has base $(sed -n 's/^base //p' "$manifest"), $(count co
 	"$(count export) exports, $(count import) imports, $(count source) source files," \
 	"$((modules - 1)) modules beside fips140.ko"
 [ "$(count export)" -gt 0 ] && [ "$(count import)" -gt 0 ] && [ "$modules" -gt 1 ] &&
-	[ "$(count source)" -gt 0 ] && grep -q '^source crypto/fips140/fips140-module.c$' "$manifest"
+	[ "$(count source)" -gt 0 ] && grep -q '^source [0-9a-f]\{64\} crypto/fips140/fips140-module.c$' "$manifest"
 result $? "A: the manifest lists exports, imports, modules and sources"
 
 out=$("$check" abi "$set_a" "$obj_a" 2>&1)
@@ -113,9 +82,9 @@ result $? "the report: none differ between A and A" "$out"
 # A tree B with one of the module's files changed and one removed
 scratch=$obj_a/fips140-report-tree
 rm -rf "$scratch" && mkdir -p "$scratch" &&
-	awk '$1 == "source" { print $2 }' "$manifest" | (cd "$tree_a" && xargs cp --parents -t "$scratch" Makefile)
+	awk '$1 == "source" { print $3 }' "$manifest" | (cd "$tree_a" && xargs cp --parents -t "$scratch" Makefile)
 changed=crypto/fips140/fips140-module.c
-removed=$(awk '$1 == "source" && $2 ~ /^crypto\/[a-z]/ && $2 != "'$changed'" { print $2; exit }' "$manifest")
+removed=$(awk '$1 == "source" && $3 ~ /^crypto\/[a-z]/ && $3 != "'$changed'" { print $3; exit }' "$manifest")
 echo "/* changed */" >>"$scratch/$changed" && rm -f "$scratch/$removed"
 out=$("$check" report "$set_a" "$tree_a" "$scratch" 2>&1)
 [ $? = 1 ] && [ "$(printf '%s\n' "$out" | grep -c -e '^changed ' -e '^removed ')" = 2 ] &&

@@ -1,5 +1,7 @@
 #!/bin/bash
 # Helpers for the host tests: one KTAP result line per check, counted.
+# The sourcing script sets top (the workbench) and result (its result file).
+# shellcheck disable=SC2154
 
 n=0 passed=0 failed=0
 
@@ -44,4 +46,46 @@ if at < 0:
     sys.exit('%s does not hold the %d bytes of %s' % (sys.argv[1], len(image), sys.argv[2]))
 print('%d bytes, at offset %d' % (len(image), at))
 PY
+}
+
+# What follows a failure of these needs their output: stop there
+# (required STATUS DESCRIPTION [DIAGNOSTICS]). finish writes the counts
+# to $result and exits, failing if a check did.
+required() {
+	result "$@"
+	[ "$1" = 0 ] || finish
+}
+
+finish() {
+	echo "$passed $failed" >"$result"
+	[ "$failed" = 0 ]
+	exit
+}
+
+# kernel_a VERSION PROFILE BUILD: kernel A, the series on linux-source-6.1
+# VERSION in BUILD/linux-VERSION, built in PROFILE with make fips140_build
+# in BUILD/PROFILE-VERSION; sets tree_a, obj_a and set_a (its
+# fips140_build/). The tree is made again when the series changes; a
+# patch that does not apply as it is to that release is applied with one
+# line of context, and named.
+# shellcheck disable=SC2034 # set_a: for the caller
+kernel_a() {
+	local version=$1 profile=$2 build=$3 stamp out
+	tree_a=$build/linux-$version
+	obj_a=$build/$profile-$version
+	set_a=$obj_a/fips140_build
+	# shellcheck disable=SC2046 # the series names the patches, one word each
+	stamp=$(cd "$top/patches" && cat series $(grep -v -e '^#' -e '^[[:space:]]*$' series) | sha256sum)
+	out=$("$top/scripts/fetch-base.sh" "$version" "$build/cache" 2>&1) &&
+	if [ "$(cat "$tree_a/.series-stamp" 2>/dev/null)" != "$stamp" ]; then
+		rm -rf "$tree_a" &&
+		out=$(REDUCED_CONTEXT=1 "$top/scripts/tree.sh" "$build/cache/linux-source-$version" \
+			"$tree_a" "$version" 2>&1) &&
+		echo "$stamp" >"$tree_a/.series-stamp"
+	fi
+	required $? "A: the series on linux-source-6.1 $version" "$out"
+	echo "$out" | grep 'applied with one line of context' | sed 's/^ *TREE */# A: /'
+
+	out=$(TARGETS=fips140_build "$top/scripts/kernel.sh" "$profile" "$tree_a" "$obj_a" 2>&1)
+	required $? "A: $profile built, with make fips140_build" "$out"
 }
