@@ -10,8 +10,8 @@
 #
 # EXPECT "hosts" (the default): the checker passes, B builds with A's set
 # (CONFIG_CRYPTO_FIPS140_EXTMOD_SOURCE), embeds A's module and modules and
-# boots with fips=1 and without; so does B with both modules
-# (CONFIG_CRYPTO_FIPS140_DUAL_VERSION), loading A's with fips=1 only. "refuses SYMBOL": the checker names
+# boots with fips=1 and without (tests/host/fips140-dual.sh then builds
+# and boots B with both modules). "refuses SYMBOL": the checker names
 # SYMBOL among the mismatches, and the build of B with A's set stops at
 # the check.
 #
@@ -174,21 +174,5 @@ boot() {
 }
 boot "$reuse" reuse-fips "boot fips kcapi dmcrypt fips140set" fips=1 "B boots with A's module"
 boot "$reuse" reuse "boot extmod modules fips140set" "" "B boots with A's module"
-
-# The dual-version kernel: B with A's set and its own module too
-# (CONFIG_CRYPTO_FIPS140_DUAL_VERSION), in OBJDIR-dual-CERTIFIED_VERSION.
-dual=$obj-dual-$version
-mkdir -p "$dual" && rm -rf "$dual/fips140_build" "$dual/vmlinux" && cp -a "$set_a" "$dual/fips140_build"
-out=$("$top/scripts/kernel.sh" "$profile" "$tree" "$dual" "$top/configs/fragments/extmod-dual.config" 2>&1 &&
-	"$top/scripts/initramfs.sh" "$tree" "$dual" "$dual/initramfs.cpio" 2>&1)
-required $? "the dual-version B (CONFIG_CRYPTO_FIPS140_DUAL_VERSION) built" "$out"
-only=$(grep -c '^fips140: only .* exports ' "$dual/build.log")
-grep '^fips140: only .* exports ' "$dual/build.log" | sed -n '1,10p' | sed 's/^/# dual build: /'
-echo "# dual build: $only functions exported by one of the two modules only"
-out=$(embeds "$dual/vmlinux" "$set_a/crypto/fips140/fips140.ko" 2>&1 &&
-	embeds "$dual/vmlinux" "$dual/crypto/fips140/fips140.ko" 2>&1)
-result $? "its vmlinux embeds A's fips140.ko and its own" "$out"
-boot "$dual" dual-fips "boot fips kcapi extmod fips140set" fips=1 "it boots and loads A's module"
-boot "$dual" dual "boot kcapi extmod fips140set" "" "it boots and loads its own"
 
 finish
