@@ -7,9 +7,9 @@
 # sleep=off) with fips=1 (A's module) and without (its own), with
 # tests/guest/extmodcost.sh as the only suite.
 #
-# usage: bench/reuse-cost.sh [SET [OUTDIR]]
+# usage: [VARIANTS="own source dual"] bench/reuse-cost.sh [SET [OUTDIR]]
 # SET: kernel A's fips140_build/ (by default that of the fips140-reuse
-# check, build/hashes-6.1.192-1/fips140_build).
+# check, build/hashes-6.1.192-1/fips140_build). The boots need "dual".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 set_a=$(realpath "${1:-build/hashes-6.1.192-1/fips140_build}")
@@ -19,10 +19,11 @@ tree=build/linux
 [ -f "$set_a/manifest" ] || { echo "no kernel A set at $set_a" >&2; exit 1; }
 mkdir -p "$out"
 : >"$out/own.config"
-for v in own source dual; do
+variants=${VARIANTS:-own source dual}
+for v in $variants; do
 	rm -rf "${out:?}/$v" && mkdir -p "$out/$v"
 	fragment=$out/own.config
-	[ $v = own ] || { cp -a "$set_a" "$out/$v/fips140_build"; fragment=configs/fragments/extmod-$v.config; }
+	[ "$v" = own ] || { cp -a "$set_a" "$out/$v/fips140_build"; fragment=configs/fragments/extmod-$v.config; }
 	CCACHE_DISABLE=1 scripts/kernel.sh hashes "$tree" "$out/$v" "$fragment" |
 		sed -n "s/^  BUILT   hashes/$v: build/p"
 	read -r text data bss _ < <(size "$out/$v/vmlinux" | tail -n 1)
@@ -30,6 +31,7 @@ for v in own source dual; do
 		"bzImage=$(stat -c %s "$out/$v/arch/x86/boot/bzImage")"
 done
 
+case " $variants " in *" dual "*) ;; *) exit 0 ;; esac
 scripts/initramfs.sh "$tree" "$out/dual" "$out/dual/initramfs.cpio" >/dev/null
 for args in fips=1 ""; do
 	run=extmodcost${args:+-fips}
