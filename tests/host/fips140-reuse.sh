@@ -122,23 +122,8 @@ out=$("$top/scripts/kernel.sh" "$profile" "$tree" "$reuse" "$top/configs/fragmen
 	"$top/scripts/initramfs.sh" "$tree" "$reuse" "$reuse/initramfs.cpio" 2>&1)
 status=$?
 if [ "$expect" != hosts ]; then
-	grep -h '^fips140-check: .*: [0-9]* mismatches$' "$reuse/build.log" | sed 's/^/# B build: /'
-	[ $status != 0 ] && [ ! -e "$reuse/vmlinux" ] &&
-		grep -q "^fips140-check: [a-z]* $symbol: " "$reuse/build.log" &&
-		grep -q '^fips140-check: .*: [0-9]* mismatches$' "$reuse/build.log"
-	result $? "B with A's fips140_build/ stops at the check, which names $symbol" \
-		"$(grep -v '^fips140-check: ' "$reuse/build.log" | tail -5)"
-
 	# Forced past the check, the loader must refuse the module.
-	out=$(KBUILD_FIPS140_CHECK_WARN=1 "$top/scripts/kernel.sh" "$profile" "$tree" "$reuse" \
-		"$top/configs/fragments/extmod-source.config" 2>&1 &&
-	      "$top/scripts/initramfs.sh" "$tree" "$reuse" "$reuse/initramfs.cpio" 2>&1)
-	status=$?
-	[ $status = 0 ] && grep -q '^WARNING: fips140_build/: mismatches ignored' "$reuse/build.log"
-	required $? "with KBUILD_FIPS140_CHECK_WARN=1 it builds, with a warning" "$out"
-	out=$(RESULTS=$reuse/runs EXPECT="boot panic: fips140: cannot load the crypto module embedded in vmlinux" \
-		"$top/scripts/qemu.sh" "$reuse" forced boot "" 2>&1)
-	result $? "that kernel panics: fips140.ko is refused" "$out"
+	refused "$profile" "$tree" "$reuse" "$symbol" "$status"
 	grep -q "fips140: disagrees about version of symbol $symbol" "$reuse/runs/forced/console.log"
 	result $? "the loader names $symbol" "$(grep -m3 'fips140' "$reuse/runs/forced/console.log")"
 	finish

@@ -89,3 +89,30 @@ kernel_a() {
 	out=$(TARGETS=fips140_build "$top/scripts/kernel.sh" "$profile" "$tree_a" "$obj_a" 2>&1)
 	required $? "A: $profile built, with make fips140_build" "$out"
 }
+
+# refused PROFILE TREE OBJDIR SYMBOL STATUS: kernel B, TREE built in
+# OBJDIR with A's fips140_build/ (configs/fragments/extmod-source.config),
+# ended with STATUS: it must have stopped at the checker, which names
+# SYMBOL. Built again with KBUILD_FIPS140_CHECK_WARN=1, it must boot to
+# the panic of a refused fips140.ko, whose console log is then
+# OBJDIR/runs/forced/console.log.
+refused() {
+	local profile=$1 tree=$2 obj=$3 symbol=$4 status=$5 out
+	local fragment=$top/configs/fragments/extmod-source.config
+	grep -h -e "^fips140-check: [a-z]* $symbol: " -e '^fips140-check: .*: [0-9]* mismatches$' \
+		"$obj/build.log" | sed 's/^/# B build: /'
+	[ "$status" != 0 ] && [ ! -e "$obj/vmlinux" ] &&
+		grep -q "^fips140-check: [a-z]* $symbol: " "$obj/build.log" &&
+		grep -q '^fips140-check: .*: [0-9]* mismatches$' "$obj/build.log"
+	result $? "B with A's fips140_build/ stops at the check, which names $symbol" \
+		"$(grep -v '^fips140-check: ' "$obj/build.log" | tail -5)"
+
+	out=$(KBUILD_FIPS140_CHECK_WARN=1 "$top/scripts/kernel.sh" "$profile" "$tree" "$obj" \
+		"$fragment" 2>&1 &&
+	      "$top/scripts/initramfs.sh" "$tree" "$obj" "$obj/initramfs.cpio" 2>&1) &&
+		grep -q '^WARNING: fips140_build/: mismatches ignored' "$obj/build.log"
+	required $? "with KBUILD_FIPS140_CHECK_WARN=1 it builds, with a warning" "$out"
+	out=$(RESULTS=$obj/runs EXPECT="boot panic: fips140: cannot load the crypto module embedded in vmlinux" \
+		"$top/scripts/qemu.sh" "$obj" forced boot "" 2>&1)
+	result $? "that kernel panics: fips140.ko is refused" "$out"
+}
