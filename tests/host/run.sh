@@ -2,8 +2,9 @@
 # Host tests, as KTAP: the base is the pinned one, the work tree is the
 # series on it, every patch is checkpatch-clean, the export of the work
 # tree gives back patches/ byte for byte, the first-run path works in a
-# fresh clone (tests/host/first-run.sh), the test matrix reads, and the
-# workbench's shell scripts pass shellcheck.
+# fresh clone (tests/host/first-run.sh), the dual version's trampolines
+# cover both modules (tests/host/dual-redirect.sh), the test matrix reads,
+# and the workbench's shell scripts pass shellcheck.
 #
 # usage: run.sh TREE BASE_VERSION RESULT_FILE
 set -uo pipefail
@@ -70,6 +71,9 @@ out=$(make -s -C tools/modproof clean all test-modproof CFLAGS="-O2 -Werror" 2>&
 result $? "tools/modproof builds without warnings" "$out"
 tools/modproof/test-modproof >"$scratch/modproof.tap" 2>&1
 fold modproof "$scratch/modproof.tap"
+
+tests/host/dual-redirect.sh "$tree" >"$scratch/dual-redirect.tap" 2>&1
+fold "dual version" "$scratch/dual-redirect.tap"
 
 out=$(scripts/export.sh "$tree" patches --check 2>&1)
 result $? "exporting the work tree gives patches/ back byte for byte" "$out"
