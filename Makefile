@@ -12,6 +12,11 @@ REPRO_PROFILES ?= hashes btf
 BISECT_PROFILES ?= default stock
 # make fuzz runs each harness of fuzz/ this many seconds.
 FUZZ_SECONDS ?= 600
+# make fips140-matrix: the Debian releases of linux-source-6.1 whose
+# fips140.ko sets it checks against each later one's kernel, in the
+# order it builds them, and the profile it builds them in.
+MATRIX_RELEASES ?= 6.1.170-3 6.1.176-1 6.1.187-1 6.1.190-1 6.1.192-1 6.1.192-2 6.1.192-3
+MATRIX_PROFILE ?= hashes
 
 BUILD := build
 TREE := $(BUILD)/linux
@@ -23,7 +28,7 @@ MATRIX := scripts/matrix.sh
 
 .PHONY: help list run test test-all deps base tree export check-series \
 	check-bisect kernel initramfs boot test-host test-profile test-repro \
-	fuzz kunit clean
+	fuzz kunit fips140-matrix clean
 
 help:
 	@echo "make run            build the $(PROFILE) profile, boot it, print a report"
@@ -39,6 +44,7 @@ help:
 	@echo "make test-repro     build each of $(REPRO_PROFILES) twice from clean and compare"
 	@echo "make fuzz           run the harnesses of fuzz/ on PROFILE's modules, FUZZ_SECONDS each"
 	@echo "make kunit          the module-hashes KUnit suite alone, under KASAN (kunit.py)"
+	@echo "make fips140-matrix which release's fips140.ko each later one can host (hours)"
 	@echo "variables: BASE_VERSION=$(BASE_VERSION) PROFILE=$(PROFILE)"
 
 list:
@@ -116,6 +122,12 @@ fuzz: initramfs
 # The module-hashes KUnit suite alone, under KASAN (tests/host/kunit-kasan.sh).
 kunit: base $(TREE)/.git
 	@tests/host/kunit-kasan.sh $(TREE) - $(RESULTS)/kunit.result
+
+# Each of MATRIX_RELEASES built, and every older set checked against
+# every newer kernel, by CRC and by type: $(BUILD)/fips140-matrix/matrix.md
+fips140-matrix: base $(TREE)/.git
+	@MATRIX_BASE=$(BASE_VERSION) scripts/fips140-matrix.sh $(MATRIX_PROFILE) $(TREE) \
+		$(BUILD)/fips140-matrix $(MATRIX_RELEASES)
 
 clean:
 	rm -rf $(addprefix $(BUILD)/,$(shell $(MATRIX) profiles all) results bisect repro fuzz kunit) \

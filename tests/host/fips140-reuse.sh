@@ -11,9 +11,11 @@
 # EXPECT "hosts" (the default): the checker passes, B builds with A's set
 # (CONFIG_CRYPTO_FIPS140_EXTMOD_SOURCE), embeds A's module and modules and
 # boots with fips=1 and without (tests/host/fips140-dual.sh then builds
-# and boots B with both modules). "refuses SYMBOL": the checker names
-# SYMBOL among the mismatches, and the build of B with A's set stops at
-# the check.
+# and boots B with both modules). "approves": CRCs differ, the types
+# (fips140-check.sh types) are the same: B's build approves the pairs,
+# and boots as with "hosts". "refuses SYMBOL": the checker names SYMBOL
+# among the mismatches, the types differ, and the build of B with A's set
+# stops at the check.
 #
 # usage: fips140-reuse.sh TREE OBJDIR RESULT_FILE CERTIFIED_VERSION [EXPECT]
 set -uo pipefail
@@ -52,6 +54,11 @@ result $? "A: the manifest lists exports, imports, modules and sources"
 
 out=$("$check" abi "$set_a" "$obj_a" 2>&1)
 result $? "the checker: A can host its own module" "$out"
+out=$(PAHOLE=pahole "$check" types "$set_a" "$obj_a" 2>&1)
+status=$?
+[ $status = 0 ] && ! printf '%s\n' "$out" | grep -q -v '^fips140-types: ' &&
+	printf '%s\n' "$out" | grep -q ' 0 changed, 0 symbols not comparable, 0 CRCs differ: the types are the same$'
+result $? "the type check: A's types are A's" "$out"
 
 out=$("$check" abi "$set_a" "$obj" 2>&1)
 status=$?
@@ -59,9 +66,27 @@ printf '%s\n' "$out" | grep -v ': note: ' | sed -n '1,30p; $p' | uniq | sed 's/^
 b="B, $profile on $(make -s -C "$tree" kernelversion)"
 if [ "$expect" = hosts ]; then
 	result $status "the checker: $b, can host A's module" "$out"
+elif [ "$expect" = approves ]; then
+	[ $status = 1 ]
+	result $? "the checker: $b, and A differ in symbol versions" "$(echo "$out" | tail -3)"
 else
 	[ $status = 1 ] && printf '%s\n' "$out" | grep -q "^fips140-check: [a-z]* $symbol: "
 	result $? "the checker: $b, cannot host A's module, and names $symbol" "$(echo "$out" | tail -3)"
+fi
+
+out=$(PAHOLE=pahole "$check" types "$set_a" "$obj" 2>&1)
+status=$?
+grep -e '^change ' -e '^missing ' -e '^fips140-types: ' <<<"$out" | sed 's/^/# types: /'
+grep '^reach ' <<<"$out" | cut -c 1-200 | sed 's/^/# types: /'
+approvals=$(grep -c '^approve ' <<<"$out")
+if [ "$expect" = refuses ]; then
+	[ $status = 1 ] && [ "$approvals" = 0 ] && grep -q '^change ' <<<"$out"
+	result $? "the type check: $b, has other types than A's, and approves nothing" \
+		"$(echo "$out" | tail -3)"
+else
+	[ $status = 0 ] && grep -q ': the types are the same$' <<<"$out" &&
+		{ [ "$expect" = approves ] || [ "$approvals" = 0 ]; }
+	result $? "the type check: $b, has A's types; $approvals CRCs differ" "$(echo "$out" | tail -3)"
 fi
 
 out=$("$check" report "$set_a" "$tree_a" "$tree" 2>&1)
@@ -70,7 +95,7 @@ printf '%s\n' "$out" | sed 's/^/# report: /'
 differ=$(printf '%s\n' "$out" | grep -c -e '^changed ' -e '^removed ')
 if ! printf '%s\n' "$out" | grep -q '^fips140-check: [0-9]* of the [1-9][0-9]* files'; then
 	false
-elif [ "$expect" = hosts ]; then
+elif [ "$expect" != refuses ]; then
 	[ $status = "$([ "$differ" = 0 ] && echo 0 || echo 1)" ]
 else
 	[ $status = 1 ] && [ "$differ" -gt 0 ]
@@ -121,7 +146,7 @@ mkdir -p "$reuse" && rm -rf "$reuse/fips140_build" "$reuse/vmlinux" && cp -a "$s
 out=$("$top/scripts/kernel.sh" "$profile" "$tree" "$reuse" "$top/configs/fragments/extmod-source.config" 2>&1 &&
 	"$top/scripts/initramfs.sh" "$tree" "$reuse" "$reuse/initramfs.cpio" 2>&1)
 status=$?
-if [ "$expect" != hosts ]; then
+if [ "$expect" = refuses ]; then
 	# Forced past the check, the loader must refuse the module.
 	refused "$profile" "$tree" "$reuse" "$symbol" "$status"
 	grep -q "fips140: disagrees about version of symbol $symbol" "$reuse/runs/forced/console.log"
@@ -132,6 +157,15 @@ required $status "B with A's fips140_build/ (CONFIG_CRYPTO_FIPS140_EXTMOD_SOURCE
 grep -h '^fips140-check: ' "$reuse/build.log" | sed 's/^/# B build: /'
 grep -q '^fips140-check: .*: the kernel can host the module$' "$reuse/build.log"
 result $? "the build ran the checker, which passed"
+approved=$(grep -c '^FIPS140_APPROVED(' "$reuse/crypto/fips140/fips140-approved.list")
+if [ "$expect" = approves ]; then
+	[ "$approved" -gt 0 ] && [ "$approved" = "$approvals" ] &&
+		grep -q '^fips140-check: [0-9]* CRCs differ, their types are the same: approved$' \
+			"$reuse/build.log"
+else
+	[ "$approved" = 0 ]
+fi
+result $? "B's vmlinux has the $approved CRC pairs the type check approved"
 
 out=$(embeds "$reuse/vmlinux" "$set_a/crypto/fips140/fips140.ko" 2>&1)
 result $? "B's vmlinux embeds A's fips140.ko, SHA-256 $(sha256sum <"$set_a/crypto/fips140/fips140.ko" | cut -d' ' -f1)" "$out"

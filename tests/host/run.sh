@@ -3,8 +3,10 @@
 # series on it, every patch is checkpatch-clean, the export of the work
 # tree gives back patches/ byte for byte, the first-run path works in a
 # fresh clone (tests/host/first-run.sh), the dual version's trampolines
-# cover both modules (tests/host/dual-redirect.sh), the test matrix reads,
-# and the workbench's shell scripts pass shellcheck.
+# cover both modules (tests/host/dual-redirect.sh), the type check of a
+# set against a kernel gives its verdicts on small objects
+# (tests/host/fips140-types.sh), the test matrix reads, and the
+# workbench's shell scripts pass shellcheck.
 #
 # usage: run.sh TREE BASE_VERSION RESULT_FILE
 set -uo pipefail
@@ -74,6 +76,9 @@ fold modproof "$scratch/modproof.tap"
 
 tests/host/dual-redirect.sh "$tree" >"$scratch/dual-redirect.tap" 2>&1
 fold "dual version" "$scratch/dual-redirect.tap"
+
+tests/host/fips140-types.sh "$tree" >"$scratch/fips140-types.tap" 2>&1
+fold "type check" "$scratch/fips140-types.tap"
 
 out=$(scripts/export.sh "$tree" patches --check 2>&1)
 result $? "exporting the work tree gives patches/ back byte for byte" "$out"
