@@ -97,8 +97,19 @@ fi
 
 # With module BTF, the module has its own, split BTF encoded against
 # vmlinux's as any module's: the crypto functions and types it holds are
-# there and no longer in vmlinux's.
-if [ "$(config_value DEBUG_INFO_BTF_MODULES)" = y ]; then
+# there and no longer in vmlinux's. The module of another build
+# (CRYPTO_FIPS140_EXTMOD_SOURCE) has BTF split against that build's
+# vmlinux, which is not used; this build's own module beside it, in a
+# dual-version kernel, is built without.
+if [ "$(config_value DEBUG_INFO_BTF_MODULES)" = y ] &&
+   [ "$(config_value CRYPTO_FIPS140_EXTMOD_SOURCE)" = y ]; then
+	check "the module's BTF is not used: no /sys/kernel/btf/fips140" \
+		test ! -e /sys/kernel/btf/fips140
+	if [ "$data" = data/fips140.ko ]; then
+		check "the kernel says why" \
+			logged "fips140: BTF not used, it is based on another vmlinux's"
+	fi
+elif [ "$(config_value DEBUG_INFO_BTF_MODULES)" = y ]; then
 	btf=/sys/kernel/btf/fips140
 	check "$btf exists" test -r "$btf"
 	bpftool btf dump file "$btf" -B /sys/kernel/btf/vmlinux >/tmp/fips140.btf 2>&1
